@@ -56,6 +56,8 @@ export interface NarrativeFigure {
   raw: string;
   /** The sentence around the number, verbatim. */
   sentence: string;
+  /** UTF-16 offset of the number's first character within `sentence` (absent after edits). */
+  sentenceOffset?: number;
   source: SourceLocation | null;
 }
 

@@ -1,5 +1,5 @@
 // The consistency rules (勾稽关系) of the national format as data.
-import type { DecimalString } from '../importer/types';
+import type { DecimalString, NarrativeFigure } from '../importer/types';
 
 export type RuleId =
   | 'T3_BALANCE'
@@ -27,8 +27,13 @@ export interface RuleResult {
   scope: string;
   status: RuleStatus;
   severity: RuleSeverity;
-  /** Every figure key the check read. */
+  /**
+   * Every figure key of this report the check read: table keys (`t3.total.total`) and, for
+   * TEXT_TABLE, the narrative figure key (`n.1.2.3`).
+   */
   keys: string[];
+  /** Keys read from the previous year's report (cross-year rules only). */
+  previousYearKeys?: string[];
   /** Left and right side of the equation (null when not assessable). */
   left: DecimalString | null;
   right: DecimalString | null;
@@ -37,3 +42,16 @@ export interface RuleResult {
 
 /** Current values by figure key (null = empty cell or marker). */
 export type FigureValues = Readonly<Record<string, DecimalString | null>>;
+
+/** Everything a rule may read. */
+export interface RuleContext {
+  values: FigureValues;
+  /** The same agency's report of the year before, when known. */
+  previousYear?: FigureValues;
+  narrativeFigures?: readonly NarrativeFigure[];
+}
+
+/** A rule module: its definition plus a pure check. */
+export interface Rule extends RuleDefinition {
+  check(context: RuleContext): RuleResult[];
+}

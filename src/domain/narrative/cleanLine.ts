@@ -1,0 +1,37 @@
+// Removes presentation markup from one source line and keeps the position of every remaining
+// character. Markdown from converters wraps numbers in **bold** or <b> tags and prefixes
+// headings with `#`; none of that is report text, and a number split by it (**2** 万余次) must
+// read as one token.
+import type { PositionedText, SourcePoint } from './positionedText';
+import { trimText } from './positionedText';
+
+const LEADING_HEADING_MARK = /^\s*#{1,6}\s*/;
+const INLINE_MARKUP =
+  /\*\*|__|<\/?(?:b|strong|em|i|u|span|font|sup|sub)\b[^>]*>|[\f\r\u200b\ufeff]/gi;
+
+/** Page furniture left by PDF conversion: "-3-", "— 3 —", "第 3 页", "3/6", a bare page number. */
+const PAGE_ARTIFACT =
+  /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
+export function cleanLine(source: string, lineNumber: number): PositionedText {
+  const removed = new Array<boolean>(source.length).fill(false);
+  const heading = LEADING_HEADING_MARK.exec(source);
+  if (heading && heading[0].includes('#')) {
+    for (let i = 0; i < heading[0].length; i += 1) removed[i] = true;
+  }
+  for (const match of source.matchAll(INLINE_MARKUP)) {
+    for (let i = match.index; i < match.index + match[0].length; i += 1) removed[i] = true;
+  }
+  let text = '';
+  const origins: SourcePoint[] = [];
+  for (let i = 0; i < source.length; i += 1) {
+    if (removed[i]) continue;
+    text += source[i];
+    origins.push({ line: lineNumber, column: i + 1 });
+  }
+  return trimText({ text, origins });
+}
+
+export function isPageArtifact(line: PositionedText): boolean {
+  return PAGE_ARTIFACT.test(line.text);
+}

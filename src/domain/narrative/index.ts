@@ -1,0 +1,2 @@
+// Public surface of the narrative extractor.
+export { extractNarrative, type ExtractedNarrative } from './extractNarrative';

@@ -28,8 +28,9 @@ function main(): number {
   }));
   const total: CellScore = { right: 0, flagged: 0, silent: 0, silentKeys: [] };
   console.log(
-    `${'file'.padEnd(46)} ${pad('shape', 18)} ${pad('right', 6)} ${pad('flagged', 8)} ${pad('silent', 7)}`,
+    `${'file'.padEnd(46)} ${pad('shape', 18)} ${pad('right', 6)} ${pad('flagged', 8)} ${pad('silent', 7)} agency+year`,
   );
+  let metadataWrong = 0;
   for (const { file, text } of documents) {
     const key = keys.get(file) as AnswerKey;
     const report = importDocument(text);
@@ -37,8 +38,11 @@ function main(): number {
     total.right += score.right;
     total.flagged += score.flagged;
     total.silent += score.silent;
+    const metadataRight = report.agency === key.agency && report.year === key.year;
+    if (!metadataRight) metadataWrong += 1;
     console.log(
-      `${file.padEnd(46)} ${pad(report.shape, 18)} ${pad(score.right, 6)} ${pad(score.flagged, 8)} ${pad(score.silent, 7)}`,
+      `${file.padEnd(46)} ${pad(report.shape, 18)} ${pad(score.right, 6)} ${pad(score.flagged, 8)} ${pad(score.silent, 7)} ` +
+        (metadataRight ? 'ok' : `got ${report.agency} ${report.year}`),
     );
     for (const silent of score.silentKeys) console.log(`    silently wrong: ${silent}`);
   }
@@ -56,7 +60,8 @@ function main(): number {
   );
   console.log(
     `${documents.length} reports, ${cells} cells: ${((100 * total.right) / cells).toFixed(1)}% exactly right, ` +
-      `${total.flagged} wrong but flagged, ${total.silent} silently wrong; ${(parsed / seconds).toFixed(1)} reports/s`,
+      `${total.flagged} wrong but flagged, ${total.silent} silently wrong; ` +
+      `agency and year right in ${documents.length - metadataWrong}/${documents.length}; ${(parsed / seconds).toFixed(1)} reports/s`,
   );
   return total.silent > 0 ? 1 : 0;
 }

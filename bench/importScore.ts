@@ -12,6 +12,8 @@ export const CORPUS = path.resolve(__dirname, '../../shared/corpus');
 
 export interface AnswerKey {
   files: string[];
+  agency: string;
+  year: number;
   template: string;
   figures: Record<string, number | string | null>;
 }

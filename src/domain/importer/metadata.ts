@@ -28,6 +28,36 @@ function cleanAgency(name: string): string | null {
   return cleaned.length >= 2 ? cleaned : null;
 }
 
+/** Common short forms of agency names, expanded so one agency keeps one name across years. */
+const ABBREVIATIONS: ReadonlyArray<readonly [short: RegExp, full: string]> = [
+  [/科委$/u, '科学技术委员会'],
+  [/发改委$/u, '发展和改革委员会'],
+  [/发改局$/u, '发展和改革局'],
+];
+
+/**
+ * Titles often drop the parent city ("洪泽区人民政府") that the body then gives in full
+ * ("淮安市洪泽区人民政府办公室"); the qualified name is the one the same agency uses in other
+ * years, so prefer it when the document itself states it.
+ */
+export function qualifyAgency(agency: string, text: string): string {
+  let name = agency;
+  for (const [short, full] of ABBREVIATIONS) {
+    if (short.test(name)) {
+      name = name.replace(short, full);
+      break;
+    }
+  }
+  if (/^[\u4e00-\u9fff]{2}[省市]/u.test(name)) return name;
+  let from = text.indexOf(agency);
+  while (from >= 0) {
+    const parent = /[\u4e00-\u9fff]{2}[省市]$/u.exec(text.slice(Math.max(0, from - 3), from));
+    if (parent && !name.startsWith(parent[0])) return parent[0] + name;
+    from = text.indexOf(agency, from + agency.length);
+  }
+  return name;
+}
+
 /** Reads metadata from the first lines (plain text; HTML already converted). */
 export function detectMetadata(lines: readonly string[]): ReportMetadata {
   const head = lines.slice(0, 60).map((line) => line.replace(/<[^>]+>|\*\*/gu, '').trim());
@@ -74,5 +104,5 @@ export function detectMetadata(lines: readonly string[]): ReportMetadata {
     const period = STATISTICS_PERIOD.exec(lines.slice(0, 200).join('\n'));
     if (period) year = Number(period[1]);
   }
-  return { agency, year };
+  return { agency: agency === null ? null : qualifyAgency(agency, lines.join('')), year };
 }

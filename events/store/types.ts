@@ -20,7 +20,8 @@ export interface EventMetadata {
   requestId?: string;
 }
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export interface NewEvent<TType extends string = string, TData = unknown> {
   /** UUID; generated when absent. Appending an id already stored is an idempotent no-op. */
@@ -36,7 +37,7 @@ export interface RecordedEvent<TType extends string = string, TData = unknown> {
   streamId: string;
   /** Per stream, from 0, no gaps. */
   revision: number;
-  /** Global order across all streams (may have holes; see LogFollower). */
+  /** Global order across all streams, from 1 (see mongoEventStore.ts for the guarantees). */
   position: number;
   type: TType;
   schemaVersion: number;
@@ -103,10 +104,9 @@ export interface VerificationResult {
   /** The first failure per stream. */
   failures: VerificationFailure[];
   /**
-   * verifyAll only: positions at or below the head that no commit holds and no burned range
-   * explains. A crash between reserving and inserting leaves these; so does deleting a commit
-   * (including a stream's last commit, which the per-stream chain cannot see). Not a failure
-   * by itself (ok ignores it), but worth a look.
+   * verifyAll only: positions at or below the head that no commit holds. Positions are
+   * contiguous, so a gap proves a commit was deleted (including a stream's last commit, which
+   * the per-stream chain cannot see); `ok` is false then.
    */
   unaccountedPositions?: PositionRange[];
 }
@@ -118,13 +118,17 @@ export interface PositionRange {
 }
 
 export interface EventStore {
-  appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   streamRevision(streamId: string): Promise<StreamRevision>;
   verifyStream(streamId: string): Promise<VerificationResult>;
   verifyAll(): Promise<VerificationResult>;
-  /** Highest position handed out so far (positions at or below may still be in flight). */
+  /** Highest stored position, 0 when the log is empty. */
   headPosition(): Promise<number>;
 }
 

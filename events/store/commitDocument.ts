@@ -1,0 +1,92 @@
+// The stored shape: one document per append call ("commit"), see mongoEventStore.ts.
+import type { EventMetadata, JsonValue, RecordedEvent } from './types';
+
+export interface StoredEvent {
+  eventId: string;
+  revision: number;
+  position: number;
+  type: string;
+  schemaVersion: number;
+  /**
+   * The event data as JSON text. Report payloads are maps keyed by figure keys such as
+   * "t3.total.total"; FerretDB 1.x rejects object keys containing '.' or starting with '$'
+   * ("invalid key … must not contain '.' sign"), so data is never stored as a BSON sub-document.
+   */
+  dataJson: string;
+  metadata: EventMetadata;
+  hash: string;
+  previousHash: string | null;
+}
+
+export interface CommitDocument {
+  /**
+   * String(firstPosition). A string because FerretDB 1.24 (SQLite) answers `{_id: <string>}`
+   * from its primary key; every other filter, numeric `_id` included, scans the collection.
+   */
+  _id: string;
+  /** The first global position of the commit: unique, and the order of the global log. */
+  firstPosition: number;
+  streamId: string;
+  firstRevision: number;
+  lastRevision: number;
+  lastPosition: number;
+  /** Database server time of the append (the same for all its events). */
+  recordedAt: Date;
+  /** Event ids of `events`, in order: queried for idempotence. */
+  eventIds: string[];
+  /** Distinct event types of `events`: lets readAll filter by type in the query. */
+  types: string[];
+  /** Hash of the last event, so the next append can chain without loading `events`. */
+  lastHash: string;
+  events: StoredEvent[];
+}
+
+/**
+ * `_id`-addressed pointers that let every hot path avoid scans on FerretDB. They are derived,
+ * never authoritative (the unique indexes on eventCommits are): written right after a commit is
+ * inserted and before the append is acknowledged, rebuilt by a scan when found missing.
+ */
+export interface LookupDocument {
+  /** `s:` + JSON [streamId, firstRevision] | `e:` + eventId | `h:log` | `h:s:` + streamId. */
+  _id: string;
+  commitId: string;
+  firstRevision?: number;
+  lastRevision?: number;
+  lastHash?: string;
+  recordedAt?: Date;
+}
+
+export const streamKey = (streamId: string, firstRevision: number) =>
+  `s:${JSON.stringify([streamId, firstRevision])}`;
+export const eventIdKey = (eventId: string) => `e:${eventId}`;
+export const LOG_HEAD_KEY = 'h:log';
+export const streamHeadKey = (streamId: string) => `h:s:${streamId}`;
+export const commitId = (firstPosition: number) => String(firstPosition);
+
+export class CorruptCommitError extends Error {
+  override name = 'CorruptCommitError';
+}
+
+export function toRecordedEvent(commit: CommitDocument, stored: StoredEvent): RecordedEvent {
+  let data: JsonValue;
+  try {
+    data = JSON.parse(stored.dataJson) as JsonValue;
+  } catch {
+    throw new CorruptCommitError(
+      `stored event ${stored.eventId} (stream ${commit.streamId}, revision ${stored.revision}) has unreadable data; run verifyStream`,
+    );
+  }
+  return {
+    eventId: stored.eventId,
+    streamId: commit.streamId,
+    revision: stored.revision,
+    position: stored.position,
+    type: stored.type,
+    schemaVersion: stored.schemaVersion,
+    data,
+    metadata: stored.metadata,
+    recordedAt: commit.recordedAt,
+    hash: stored.hash,
+    previousHash: stored.previousHash,
+  };
+}

@@ -15,6 +15,8 @@ export interface Config {
   maxPageSize: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Keep a report snapshot every this many revisions (time travel, command loading). */
+  snapshotEvery: number;
 }
 
 export class ConfigError extends Error {
@@ -96,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel,
+    snapshotEvery: integer(env, 'SNAPSHOT_EVERY', 100, 2, 100_000),
   };
 }

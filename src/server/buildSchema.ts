@@ -1,11 +1,54 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AgencyResolver } from '../../resolvers/agencyResolver';
+import { AuditResolver } from '../../resolvers/auditResolver';
+import { FigureResolver } from '../../resolvers/figureResolver';
+import { IntegrityResolver } from '../../resolvers/integrityResolver';
+import { MutationResolver } from '../../resolvers/mutationResolver';
+import { NodeResolver } from '../../resolvers/nodeResolver';
+import { ReportResolver } from '../../resolvers/reportResolver';
 import { ServiceResolver } from '../../resolvers/serviceResolver';
+import { Agency } from '../../resolvers/types/agency';
+import { Figure } from '../../resolvers/types/figure';
+import { Report } from '../../resolvers/types/report';
+import { bi } from '../../resolvers/types/describe';
 
-export async function buildLedgerSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers: [ServiceResolver],
+let cached: Promise<GraphQLSchema> | null = null;
+
+/** type-graphql has no option for the root types' descriptions; they are plain properties. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  if (query)
+    query.description = bi(
+      '查询：报告、数字、历史与审计（公开）',
+      'Reads: reports, figures, history and audit (public)',
+    );
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description = bi(
+      '修改：每次修改记为不可变事件，需令牌和理由',
+      'Writes: every change is recorded as an immutable event and needs a token and a reason',
+    );
+  }
+  return schema;
+}
+
+/** The schema is the same for every server in a process: build it once. */
+export function buildLedgerSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [
+      ServiceResolver,
+      ReportResolver,
+      FigureResolver,
+      AgencyResolver,
+      AuditResolver,
+      NodeResolver,
+      MutationResolver,
+      IntegrityResolver,
+    ],
+    orphanedTypes: [Report, Agency, Figure],
     validate: false,
-  });
+  }).then(describeRoots);
+  return cached;
 }

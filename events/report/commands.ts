@@ -1,0 +1,61 @@
+// What callers ask a report stream to do. Commands carry validated-later input; decide() checks it.
+import type { ParsedReport } from '../../src/domain/importer/types';
+import type { RecordedEvent } from '../store/types';
+
+export interface ImportReportCommand {
+  type: 'ImportReport';
+  reportId: string;
+  agencyId: string;
+  agency: string;
+  year: number;
+  sourceUrl: string | null;
+  parsed: ParsedReport;
+}
+
+export interface FigureInput {
+  key: string;
+  /** Text of the new value; null clears the cell. */
+  value: string | null;
+}
+
+export interface SetFiguresCommand {
+  type: 'SetFigures';
+  expectedRevision: number;
+  changes: FigureInput[];
+}
+
+export interface NarrativeInput {
+  sectionId: string;
+  /** New text; null removes the section. */
+  text: string | null;
+  /** Heading for a new section (ignored for an existing one unless given). */
+  heading?: string | null;
+}
+
+export interface EditNarrativeCommand {
+  type: 'EditNarrative';
+  expectedRevision: number;
+  sections: NarrativeInput[];
+}
+
+export interface RevertChangeCommand {
+  type: 'RevertChange';
+  expectedRevision: number;
+  /** The stored event to compensate; the caller loads it from this report's stream. */
+  reverted: RecordedEvent;
+}
+
+export interface PublishReportCommand {
+  type: 'PublishReport' | 'WithdrawReport';
+  expectedRevision: number;
+}
+
+export type ReportCommand =
+  | ImportReportCommand
+  | SetFiguresCommand
+  | EditNarrativeCommand
+  | RevertChangeCommand
+  | PublishReportCommand;
+
+export const MAX_CHANGES_PER_COMMAND = 500;
+export const MAX_NARRATIVE_TEXT = 100_000;

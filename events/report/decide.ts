@@ -1,0 +1,347 @@
+// decide(command, state) -> events: the report's business rules, pure. Throws ReportInputError,
+// RevisionConflictError or ReportNotFoundError; returns [] when the command changes nothing.
+import { FIGURE_KEYS } from '../../src/domain/format/figureCatalog';
+import type { ParsedReport } from '../../src/domain/importer/types';
+import type {
+  ChangeRevertedData,
+  DecidedReportEvent,
+  FigureChangeData,
+  FiguresEditedData,
+  ImportedCell,
+  NarrativeChangeData,
+  NarrativeEditedData,
+  ReportImportedData,
+} from './eventCatalog';
+import type {
+  EditNarrativeCommand,
+  ImportReportCommand,
+  ReportCommand,
+  RevertChangeCommand,
+  SetFiguresCommand,
+} from './commands';
+import { MAX_CHANGES_PER_COMMAND, MAX_NARRATIVE_TEXT } from './commands';
+import { ReportInputError, ReportNotFoundError, RevisionConflictError } from './errors';
+import { validateFigureValue } from './figureValue';
+import type { FigureState, MaybeReportState, ReportState } from './reportState';
+
+function requireReport(state: MaybeReportState): ReportState {
+  if (state === null) throw new ReportNotFoundError('no such report', 'reportId');
+  return state;
+}
+
+function requireRevision(state: ReportState, expectedRevision: number): void {
+  if (!Number.isInteger(expectedRevision) || expectedRevision < 0) {
+    throw new ReportInputError(
+      'expectedRevision must be a revision number (0 or more)',
+      'expectedRevision',
+    );
+  }
+  if (state.revision !== expectedRevision)
+    throw new RevisionConflictError(expectedRevision, state.revision);
+}
+
+function importedCells(parsed: ParsedReport): ImportedCell[] {
+  // Catalogue order, so every report lists its cells the same way.
+  const known = FIGURE_KEYS.filter((key) => parsed.figures[key] !== undefined);
+  const extra = Object.keys(parsed.figures).filter((key) => !known.includes(key));
+  return [...known, ...extra].map((key) => {
+    const reading = parsed.figures[key];
+    return {
+      key,
+      value: reading.value,
+      raw: reading.raw,
+      marker: reading.marker,
+      uncertain: reading.uncertain,
+      source: reading.source,
+    };
+  });
+}
+
+function decideFirstImport(command: ImportReportCommand): DecidedReportEvent[] {
+  const { parsed } = command;
+  const data: ReportImportedData = {
+    reportId: command.reportId,
+    agencyId: command.agencyId,
+    agency: command.agency,
+    year: command.year,
+    template: parsed.template,
+    importerVersion: parsed.importerVersion,
+    sourceHash: parsed.sourceHash,
+    sourceUrl: command.sourceUrl,
+    format: parsed.format,
+    shape: parsed.shape,
+    detected: { agency: parsed.agency, year: parsed.year },
+    figures: importedCells(parsed),
+    narrative: parsed.narrative,
+    narrativeFigures: parsed.narrativeFigures,
+    warnings: parsed.warnings,
+  };
+  return [{ type: 'ReportImported', data }];
+}
+
+function sameSource(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** A later document: its differences from the current values become edits. */
+function decideReimport(command: ImportReportCommand, state: ReportState): DecidedReportEvent[] {
+  const { parsed } = command;
+  const current = new Map(state.figures.map((figure) => [figure.key, figure]));
+  const changes: FigureChangeData[] = [];
+  const consider = (
+    key: string,
+    next: {
+      value: string | null;
+      raw: string | null;
+      marker: ImportedCell['marker'];
+      source: ImportedCell['source'];
+    },
+    narrative?: FigureChangeData['narrative'],
+  ) => {
+    const figure = current.get(key);
+    if (
+      figure &&
+      figure.value === next.value &&
+      figure.raw === next.raw &&
+      figure.marker === next.marker
+    )
+      return;
+    changes.push({
+      key,
+      from: figure?.value ?? null,
+      to: next.value,
+      raw: next.raw,
+      marker: next.marker,
+      fromRaw: figure?.raw ?? null,
+      fromMarker: figure?.marker ?? null,
+      source: next.source,
+      ...(figure ? {} : narrative ? { narrative } : {}),
+    });
+  };
+  for (const cell of importedCells(parsed)) consider(cell.key, cell);
+  for (const figure of parsed.narrativeFigures) {
+    consider(
+      figure.key,
+      { value: figure.value, raw: figure.raw, marker: null, source: figure.source },
+      { sectionId: figure.sectionId, unit: figure.unit, sentence: figure.sentence },
+    );
+  }
+  const sections: NarrativeChangeData[] = [];
+  const currentSections = new Map(state.narrative.map((section) => [section.id, section]));
+  for (const section of parsed.narrative) {
+    const existing = currentSections.get(section.id);
+    if (existing && existing.text === section.text) continue;
+    sections.push({
+      sectionId: section.id,
+      heading: section.heading,
+      from: existing?.text ?? null,
+      to: section.text,
+    });
+  }
+  const sourceChanged =
+    state.sourceHash !== parsed.sourceHash || !sameSource(state.warnings, parsed.warnings);
+  if (!sourceChanged && changes.length === 0 && sections.length === 0) return [];
+  const events: DecidedReportEvent[] = [
+    {
+      type: 'ReportReimported',
+      data: {
+        importerVersion: parsed.importerVersion,
+        sourceHash: parsed.sourceHash,
+        sourceUrl: command.sourceUrl,
+        format: parsed.format,
+        shape: parsed.shape,
+        template: parsed.template,
+        warnings: parsed.warnings,
+      },
+    },
+  ];
+  if (changes.length > 0)
+    events.push({ type: 'FiguresEdited', data: { cause: 'reimport', changes } });
+  if (sections.length > 0)
+    events.push({ type: 'NarrativeEdited', data: { cause: 'reimport', sections } });
+  return events;
+}
+
+function decideImport(command: ImportReportCommand, state: MaybeReportState): DecidedReportEvent[] {
+  return state === null ? decideFirstImport(command) : decideReimport(command, state);
+}
+
+function decideSetFigures(
+  command: SetFiguresCommand,
+  maybeState: MaybeReportState,
+): DecidedReportEvent[] {
+  const state = requireReport(maybeState);
+  if (!Array.isArray(command.changes) || command.changes.length === 0) {
+    throw new ReportInputError('give at least one change', 'changes');
+  }
+  if (command.changes.length > MAX_CHANGES_PER_COMMAND) {
+    throw new ReportInputError(`at most ${MAX_CHANGES_PER_COMMAND} changes per call`, 'changes');
+  }
+  const figures = new Map<string, FigureState>(state.figures.map((figure) => [figure.key, figure]));
+  const seen = new Set<string>();
+  const changes: FigureChangeData[] = [];
+  command.changes.forEach((input, index) => {
+    const field = `changes[${index}]`;
+    const figure = figures.get(input.key);
+    if (!figure)
+      throw new ReportInputError(
+        `unknown figure key "${String(input.key).slice(0, 80)}"`,
+        `${field}.key`,
+      );
+    if (seen.has(input.key))
+      throw new ReportInputError(`figure "${input.key}" appears twice`, `${field}.key`);
+    seen.add(input.key);
+    const value = validateFigureValue(input.key, input.value, `${field}.value`);
+    if (value === figure.value && figure.marker === null) return;
+    changes.push({
+      key: input.key,
+      from: figure.value,
+      to: value,
+      raw: value,
+      marker: null,
+      fromRaw: figure.raw,
+      fromMarker: figure.marker,
+    });
+  });
+  // Checked after the input so a bad input is reported as such even when also stale.
+  requireRevision(state, command.expectedRevision);
+  if (changes.length === 0) return [];
+  const data: FiguresEditedData = { cause: 'edit', changes };
+  return [{ type: 'FiguresEdited', data }];
+}
+
+function decideEditNarrative(
+  command: EditNarrativeCommand,
+  maybeState: MaybeReportState,
+): DecidedReportEvent[] {
+  const state = requireReport(maybeState);
+  if (!Array.isArray(command.sections) || command.sections.length === 0) {
+    throw new ReportInputError('give at least one section', 'sections');
+  }
+  const current = new Map(state.narrative.map((section) => [section.id, section]));
+  const seen = new Set<string>();
+  const sections: NarrativeChangeData[] = [];
+  command.sections.forEach((input, index) => {
+    const field = `sections[${index}]`;
+    if (!/^\d+(\.\d+)*$/.test(input.sectionId)) {
+      throw new ReportInputError('a section id looks like "1" or "1.2"', `${field}.sectionId`);
+    }
+    if (seen.has(input.sectionId))
+      throw new ReportInputError('section appears twice', `${field}.sectionId`);
+    seen.add(input.sectionId);
+    if (input.text !== null && input.text.length > MAX_NARRATIVE_TEXT) {
+      throw new ReportInputError(`at most ${MAX_NARRATIVE_TEXT} characters`, `${field}.text`);
+    }
+    const existing = current.get(input.sectionId);
+    if (!existing && input.text === null) {
+      throw new ReportInputError(`no section "${input.sectionId}" to remove`, `${field}.sectionId`);
+    }
+    if (!existing && !input.heading?.trim()) {
+      throw new ReportInputError('a new section needs a heading', `${field}.heading`);
+    }
+    if (
+      existing &&
+      existing.text === input.text &&
+      (!input.heading || input.heading === existing.heading)
+    )
+      return;
+    sections.push({
+      sectionId: input.sectionId,
+      heading: input.heading?.trim() || existing?.heading || '',
+      from: existing?.text ?? null,
+      to: input.text,
+    });
+  });
+  requireRevision(state, command.expectedRevision);
+  if (sections.length === 0) return [];
+  const data: NarrativeEditedData = { cause: 'edit', sections };
+  return [{ type: 'NarrativeEdited', data }];
+}
+
+function decideRevert(
+  command: RevertChangeCommand,
+  maybeState: MaybeReportState,
+): DecidedReportEvent[] {
+  const state = requireReport(maybeState);
+  const { reverted } = command;
+  let figureChanges: FigureChangeData[] = [];
+  let sectionChanges: NarrativeChangeData[] = [];
+  if (reverted.type === 'FiguresEdited')
+    figureChanges = (reverted.data as FiguresEditedData).changes;
+  else if (reverted.type === 'NarrativeEdited')
+    sectionChanges = (reverted.data as NarrativeEditedData).sections;
+  else if (reverted.type === 'ChangeReverted') {
+    figureChanges = (reverted.data as ChangeRevertedData).changes;
+    sectionChanges = (reverted.data as ChangeRevertedData).sections;
+  } else {
+    throw new ReportInputError(
+      `a ${reverted.type} event cannot be reverted; edit the values instead`,
+      'eventId',
+    );
+  }
+  requireRevision(state, command.expectedRevision);
+  const figures = new Map(state.figures.map((figure) => [figure.key, figure]));
+  const changes: FigureChangeData[] = [];
+  for (const change of figureChanges) {
+    const figure = figures.get(change.key);
+    if (!figure) continue;
+    if (
+      figure.value === change.from &&
+      figure.raw === change.fromRaw &&
+      figure.marker === change.fromMarker
+    )
+      continue;
+    changes.push({
+      key: change.key,
+      from: figure.value,
+      to: change.from,
+      raw: change.fromRaw,
+      marker: change.fromMarker,
+      fromRaw: figure.raw,
+      fromMarker: figure.marker,
+    });
+  }
+  const narrative = new Map(state.narrative.map((section) => [section.id, section]));
+  const sections: NarrativeChangeData[] = [];
+  for (const change of sectionChanges) {
+    const current = narrative.get(change.sectionId)?.text ?? null;
+    if (current === change.from) continue;
+    sections.push({
+      sectionId: change.sectionId,
+      heading: change.heading,
+      from: current,
+      to: change.from,
+    });
+  }
+  if (changes.length === 0 && sections.length === 0) return [];
+  const data: ChangeRevertedData = {
+    revertedEventId: reverted.eventId,
+    revertedRevision: reverted.revision,
+    changes,
+    sections,
+  };
+  return [{ type: 'ChangeReverted', data }];
+}
+
+export function decide(command: ReportCommand, state: MaybeReportState): DecidedReportEvent[] {
+  switch (command.type) {
+    case 'ImportReport':
+      return decideImport(command, state);
+    case 'SetFigures':
+      return decideSetFigures(command, state);
+    case 'EditNarrative':
+      return decideEditNarrative(command, state);
+    case 'RevertChange':
+      return decideRevert(command, state);
+    case 'PublishReport': {
+      const report = requireReport(state);
+      requireRevision(report, command.expectedRevision);
+      return report.status === 'published' ? [] : [{ type: 'ReportPublished', data: {} }];
+    }
+    case 'WithdrawReport': {
+      const report = requireReport(state);
+      requireRevision(report, command.expectedRevision);
+      return report.status === 'withdrawn' ? [] : [{ type: 'ReportWithdrawn', data: {} }];
+    }
+  }
+}

@@ -1,0 +1,168 @@
+// Every event a report or agency stream can hold: the one place that documents them.
+// Events are past-tense facts. Payloads are versioned (schemaVersion on the stored event); a
+// new payload shape gets a new version and evolve() keeps reading the old ones.
+// Figure cells travel as ARRAYS of { key, ... }: figure keys contain dots, which MongoDB-wire
+// databases reject (FerretDB) or misread (paths) as field names.
+import type {
+  CellMarker,
+  DecimalString,
+  ImportWarning,
+  NarrativeFigure,
+  NarrativeSection,
+  SourceLocation,
+  TemplateId,
+} from '../../src/domain/importer/types';
+
+/** A cell as imported: value (null = empty or marker), raw text, marker, provenance. */
+export interface ImportedCell {
+  key: string;
+  value: DecimalString | null;
+  raw: string | null;
+  marker: CellMarker | null;
+  uncertain: boolean;
+  source: SourceLocation | null;
+}
+
+/** `agency-<agencyId>` stream, revision 0. */
+export interface AgencyRegisteredData {
+  agencyId: string;
+  name: string;
+}
+
+/** `report-<reportId>` stream, revision 0: the first document imported for (agency, year). */
+export interface ReportImportedData {
+  reportId: string;
+  agencyId: string;
+  agency: string;
+  year: number;
+  template: TemplateId | null;
+  importerVersion: string;
+  sourceHash: string;
+  sourceUrl: string | null;
+  format: string;
+  shape: string;
+  /** What the importer read from the document itself (may differ from the hints given). */
+  detected: { agency: string | null; year: number | null };
+  /** All table cells (200 for the 2021 template). */
+  figures: ImportedCell[];
+  narrative: NarrativeSection[];
+  /** Numbers stated in the narrative, keys `n.<section>.<ordinal>`. */
+  narrativeFigures: NarrativeFigure[];
+  warnings: ImportWarning[];
+}
+
+/**
+ * A later document for the same (agency, year). Records the new source; the differences in
+ * figures and narrative follow as FiguresEdited (cause 'reimport') and NarrativeEdited events
+ * in the same commit, so history is never wiped.
+ */
+export interface ReportReimportedData {
+  importerVersion: string;
+  sourceHash: string;
+  sourceUrl: string | null;
+  format: string;
+  shape: string;
+  template: TemplateId | null;
+  warnings: ImportWarning[];
+}
+
+export type FigureChangeCause = 'edit' | 'reimport';
+
+/** One cell's change. `from`/`to` are values (null = empty); raw/marker/source describe `to`. */
+export interface FigureChangeData {
+  key: string;
+  from: DecimalString | null;
+  to: DecimalString | null;
+  raw: string | null;
+  marker: CellMarker | null;
+  /** The cell's raw text and marker before the change, so a revert can restore them. */
+  fromRaw: string | null;
+  fromMarker: CellMarker | null;
+  /** Only present when the change carries new provenance (a re-import). */
+  source?: SourceLocation | null;
+  /** Only present when a re-import adds a narrative figure the report did not have. */
+  narrative?: { sectionId: string; unit: string; sentence: string };
+}
+
+export interface FiguresEditedData {
+  cause: FigureChangeCause;
+  changes: FigureChangeData[];
+}
+
+export interface NarrativeChangeData {
+  sectionId: string;
+  heading: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface NarrativeEditedData {
+  cause: FigureChangeCause;
+  sections: NarrativeChangeData[];
+}
+
+/** Compensating event: sets back what `revertedEventId` changed. The reverted event stays. */
+export interface ChangeRevertedData {
+  revertedEventId: string;
+  revertedRevision: number;
+  changes: FigureChangeData[];
+  sections: NarrativeChangeData[];
+}
+
+export type ReportPublishedData = Record<string, never>;
+export type ReportWithdrawnData = Record<string, never>;
+
+export interface ReportEventDataByType {
+  ReportImported: ReportImportedData;
+  ReportReimported: ReportReimportedData;
+  FiguresEdited: FiguresEditedData;
+  NarrativeEdited: NarrativeEditedData;
+  ChangeReverted: ChangeRevertedData;
+  ReportPublished: ReportPublishedData;
+  ReportWithdrawn: ReportWithdrawnData;
+}
+
+export type ReportEventType = keyof ReportEventDataByType;
+
+export const REPORT_EVENT_TYPES: readonly ReportEventType[] = [
+  'ReportImported',
+  'ReportReimported',
+  'FiguresEdited',
+  'NarrativeEdited',
+  'ChangeReverted',
+  'ReportPublished',
+  'ReportWithdrawn',
+];
+
+export const AGENCY_EVENT_TYPES = ['AgencyRegistered'] as const;
+
+/** Current payload version per event type. */
+export const SCHEMA_VERSIONS: Readonly<Record<ReportEventType | 'AgencyRegistered', number>> = {
+  AgencyRegistered: 1,
+  ReportImported: 1,
+  ReportReimported: 1,
+  FiguresEdited: 1,
+  NarrativeEdited: 1,
+  ChangeReverted: 1,
+  ReportPublished: 1,
+  ReportWithdrawn: 1,
+};
+
+/** An event decided but not yet stored (no id, actor or time yet). */
+export type DecidedReportEvent = {
+  [T in ReportEventType]: { type: T; data: ReportEventDataByType[T] };
+}[ReportEventType];
+
+/** Human descriptions, used by docs/api.md and the audit log's `kind`. */
+export const EVENT_DESCRIPTIONS: Readonly<Record<ReportEventType | 'AgencyRegistered', string>> = {
+  AgencyRegistered: '机构登记 / An agency was first seen (by its first import).',
+  ReportImported:
+    '报告导入 / The first document for (agency, year) was imported: all figures, narrative, warnings.',
+  ReportReimported:
+    '重新导入 / A later document for the same (agency, year); its differences follow as edits.',
+  FiguresEdited: '数字修改 / Figure values changed (by a person, or by a re-import).',
+  NarrativeEdited: '正文修改 / Narrative section text changed.',
+  ChangeReverted: '撤销修改 / A compensating change that sets back what an earlier event changed.',
+  ReportPublished: '发布 / The report was marked published.',
+  ReportWithdrawn: '撤回 / The report was withdrawn from publication.',
+};

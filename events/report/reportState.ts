@@ -1,0 +1,96 @@
+// The state of one report as folded from its stream. The per-report read model stores exactly
+// this (plus derived rule results), so "rebuilt == incrementally built" holds by construction.
+import type {
+  CellMarker,
+  DecimalString,
+  ImportWarning,
+  SourceLocation,
+  TemplateId,
+} from '../../src/domain/importer/types';
+
+export interface ActorRef {
+  id: string;
+  name: string;
+}
+
+/** What kind of change an audit entry records. */
+export type ChangeKind =
+  'import' | 'edit' | 'reimport' | 'revert' | 'narrative' | 'publish' | 'withdraw';
+
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'import',
+  'edit',
+  'reimport',
+  'revert',
+  'narrative',
+  'publish',
+  'withdraw',
+];
+
+export interface ChangeRef {
+  eventId: string;
+  revision: number;
+  recordedAt: Date;
+  actor: ActorRef;
+  reason: string | null;
+  kind: ChangeKind;
+}
+
+/** Extra facts of a number stated in the narrative (keys `n.*`). */
+export interface NarrativeFigureFacts {
+  sectionId: string;
+  unit: string;
+  sentence: string;
+}
+
+export interface FigureState {
+  key: string;
+  value: DecimalString | null;
+  raw: string | null;
+  marker: CellMarker | null;
+  uncertain: boolean;
+  source: SourceLocation | null;
+  /** Set for narrative figures only. */
+  narrative: NarrativeFigureFacts | null;
+  /** Revision of the event that last changed this cell. */
+  revision: number;
+  lastChange: ChangeRef;
+}
+
+export interface NarrativeSectionState {
+  id: string;
+  heading: string;
+  text: string;
+  source: SourceLocation | null;
+  revision: number;
+  lastChange: ChangeRef;
+}
+
+export type ReportStatus = 'draft' | 'published' | 'withdrawn';
+
+export interface ReportState {
+  reportId: string;
+  agencyId: string;
+  agency: string;
+  year: number;
+  template: TemplateId | null;
+  /** Revision of the last event folded in; -1 before the first. */
+  revision: number;
+  status: ReportStatus;
+  importerVersion: string;
+  sourceHash: string;
+  sourceUrl: string | null;
+  format: string;
+  shape: string;
+  detected: { agency: string | null; year: number | null };
+  /** Table figures in catalogue order, then narrative figures (`n.*`) in text order. */
+  figures: FigureState[];
+  narrative: NarrativeSectionState[];
+  warnings: ImportWarning[];
+  createdAt: Date;
+  updatedAt: Date;
+  lastChange: ChangeRef;
+}
+
+/** The stream holds no events yet. */
+export type MaybeReportState = ReportState | null;

@@ -1,0 +1,64 @@
+// One document per figure change (and one per non-figure event): serves both a figure's
+// history and the cross-report audit log. _id = `${eventId}:${key}` so writing it twice is harmless.
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { ActorRef, ChangeKind } from '../events/report/reportState';
+
+export interface ChangeEntryDocument {
+  _id: string;
+  eventId: string;
+  eventType: string;
+  position: number;
+  reportId: string;
+  agencyId: string;
+  agency: string;
+  year: number;
+  revision: number;
+  /** Figure key (`t3.…`, `n.…`), `section:<id>` for narrative text, or null for the event itself. */
+  key: string | null;
+  kind: ChangeKind;
+  from: string | null;
+  to: string | null;
+  actor: ActorRef;
+  reason: string | null;
+  recordedAt: Date;
+  /** For a revert: the event it compensates. */
+  revertedEventId: string | null;
+}
+
+export const changeEntrySchema = new Schema<ChangeEntryDocument>(
+  {
+    _id: String,
+    eventId: String,
+    eventType: String,
+    position: Number,
+    reportId: String,
+    agencyId: String,
+    agency: String,
+    year: Number,
+    revision: Number,
+    key: { type: String, default: null },
+    kind: String,
+    from: { type: String, default: null },
+    to: { type: String, default: null },
+    actor: { id: String, name: String },
+    reason: { type: String, default: null },
+    recordedAt: Date,
+    revertedEventId: { type: String, default: null },
+  },
+  { collection: 'changes', versionKey: false, autoIndex: false, _id: false },
+);
+changeEntrySchema.index({ reportId: 1, key: 1, revision: -1 });
+changeEntrySchema.index({ reportId: 1, revision: -1 });
+changeEntrySchema.index({ recordedAt: -1, _id: -1 });
+changeEntrySchema.index({ 'actor.id': 1, recordedAt: -1 });
+changeEntrySchema.index({ agencyId: 1, recordedAt: -1 });
+changeEntrySchema.index({ eventId: 1 });
+
+export type ChangeEntryModel = Model<ChangeEntryDocument>;
+
+export function changeEntryModel(connection: Connection): ChangeEntryModel {
+  return (
+    (connection.models.ChangeEntry as ChangeEntryModel | undefined) ??
+    connection.model('ChangeEntry', changeEntrySchema)
+  );
+}

@@ -1,0 +1,51 @@
+// All read models of one mongoose connection, and their indexes.
+import type { Connection } from 'mongoose';
+import { agencyReadModel, type AgencyReadModel } from './agencyReadModel';
+import { changeEntryModel, type ChangeEntryModel } from './changeEntryModel';
+import { checkpointModel, type CheckpointModel } from './checkpointModel';
+import { mutationRecordModel, type MutationRecordModel } from './mutationRecordModel';
+import { reportReadModel, type ReportReadModel } from './reportReadModel';
+import { reportSummaryModel, type ReportSummaryModel } from './reportSummaryModel';
+import { snapshotModel, type SnapshotModel } from './snapshotModel';
+import { tokenModel, type TokenModel } from './tokenModel';
+
+export interface ReadModels {
+  reports: ReportReadModel;
+  summaries: ReportSummaryModel;
+  agencies: AgencyReadModel;
+  changes: ChangeEntryModel;
+  snapshots: SnapshotModel;
+  checkpoints: CheckpointModel;
+  tokens: TokenModel;
+  mutations: MutationRecordModel;
+}
+
+export function createReadModels(connection: Connection): ReadModels {
+  return {
+    reports: reportReadModel(connection),
+    summaries: reportSummaryModel(connection),
+    agencies: agencyReadModel(connection),
+    changes: changeEntryModel(connection),
+    snapshots: snapshotModel(connection),
+    checkpoints: checkpointModel(connection),
+    tokens: tokenModel(connection),
+    mutations: mutationRecordModel(connection),
+  };
+}
+
+/** Idempotent: safe at every start. */
+export async function ensureReadModelIndexes(models: ReadModels): Promise<void> {
+  for (const model of Object.values(models) as Array<ReadModels[keyof ReadModels]>) {
+    await model.createCollection().catch(() => undefined);
+    await model.createIndexes();
+  }
+}
+
+/** Models rebuilt from the log (tokens, checkpoints of other followers and mutation records are not). */
+export const DERIVED_MODELS: ReadonlyArray<keyof ReadModels> = [
+  'reports',
+  'summaries',
+  'agencies',
+  'changes',
+  'snapshots',
+];

@@ -1,0 +1,46 @@
+// Pages of change entries, newest first (keyset on revision, _id).
+import type { FilterQuery } from 'mongoose';
+import type { ChangeEntryDocument } from '../models/changeEntryModel';
+import type { RequestContext } from './context';
+import { decodeCursor, encodeCursor, pageSize } from './cursor';
+import { figureChangeOf, type FigureChangeConnection } from './types/figureChange';
+import { pageInfoOf } from './types/pageInfo';
+
+export async function changeHistory(
+  context: RequestContext,
+  scope: { reportId: string; key: string | null; maxRevision: number },
+  first: number | null,
+  after: string | null,
+): Promise<FigureChangeConnection> {
+  const size = pageSize(first, context.limits.maxPageSize);
+  const query: FilterQuery<ChangeEntryDocument> = {
+    reportId: scope.reportId,
+    revision: { $lte: scope.maxRevision },
+  };
+  if (scope.key !== null) query.key = scope.key;
+  if (after) {
+    const [revision, id] = decodeCursor(after, ['number', 'string']);
+    query.$or = [
+      { revision: { $lt: revision as number } },
+      { revision: revision as number, _id: { $lt: id as string } },
+    ];
+  }
+  const rows = await context.ledger.models.changes
+    .find(query)
+    .sort({ revision: -1, _id: -1 })
+    .limit(size + 1)
+    .lean<ChangeEntryDocument[]>()
+    .exec();
+  const page = rows.slice(0, size);
+  const edges = page.map((row) => ({
+    cursor: encodeCursor([row.revision, row._id]),
+    node: figureChangeOf(row),
+  }));
+  return {
+    edges,
+    pageInfo: pageInfoOf(
+      edges.map((edge) => edge.cursor),
+      rows.length > size,
+    ),
+  };
+}

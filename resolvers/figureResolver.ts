@@ -1,0 +1,36 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { perItem } from './complexity';
+import type { RequestContext } from './context';
+import { changeHistory } from './changeHistory';
+import { bi } from './types/describe';
+import { Figure } from './types/figure';
+import { FigureChangeConnection } from './types/figureChange';
+
+@Resolver(() => Figure)
+export class FigureResolver {
+  @FieldResolver(() => FigureChangeConnection, {
+    description: bi('此数字的变更历史，新的在前', 'Change history of this figure, newest first'),
+    complexity: perItem(20),
+  })
+  async history(
+    @Root() figure: Figure,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: bi('每页数量（最多 100）', 'Page size (at most 100)'),
+    })
+    first: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: bi('从此游标之后开始', 'Start after this cursor'),
+    })
+    after: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<FigureChangeConnection> {
+    return changeHistory(
+      context,
+      { reportId: figure.reportId, key: figure.key, maxRevision: figure.viewRevision },
+      first,
+      after,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+// Building Report objects from read models or folded states, and the pieces Report fields share.
+import type { ReportState } from '../events/report/reportState';
+import type { ReportReadDocument } from '../models/reportReadModel';
+import { figureValuesOf, rulesOf } from '../src/projections/reportRules';
+import type { RuleResult } from '../src/domain/rules/types';
+import type { RequestContext } from './context';
+import { toGlobalId } from './globalId';
+import type { ReportSummary } from './loaders';
+import { reportOf, type Report } from './types/report';
+
+export function currentReport(document: ReportSummary | ReportReadDocument): Report {
+  const full = 'figures' in document ? (document as ReportReadDocument) : null;
+  return reportOf(document as ReportSummary, full, false, toGlobalId('Report', document.reportId));
+}
+
+export function pastReport(state: ReportState): Report {
+  return reportOf(state, state, true, toGlobalId('Report', state.reportId));
+}
+
+export async function fullOf(
+  report: Report,
+  context: RequestContext,
+): Promise<ReportReadDocument | ReportState> {
+  if (report.full) return report.full;
+  const document = await context.loaders.report.load(report.reportId);
+  if (!document) throw new Error(`report ${report.reportId} vanished from the read model`);
+  report.full = document;
+  return document;
+}
+
+/** Rule results, with the cross-year rules when the previous year's report is known. */
+export async function rulesOfReport(
+  report: Report,
+  context: RequestContext,
+): Promise<RuleResult[]> {
+  const [previous, full] = await Promise.all([
+    context.loaders.reportByAgencyYear.load(`${report.agencyId}:${report.year - 1}`),
+    fullOf(report, context),
+  ]);
+  return rulesOf(full, previous ? figureValuesOf(previous) : undefined);
+}

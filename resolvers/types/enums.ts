@@ -1,0 +1,105 @@
+import { registerEnumType } from 'type-graphql';
+import { bi } from './describe';
+
+export enum FigureTableEnum {
+  T2 = 't2',
+  T3 = 't3',
+  T4 = 't4',
+  NARRATIVE = 'n',
+}
+registerEnumType(FigureTableEnum, {
+  name: 'FigureTable',
+  description: bi(
+    '数字所在的表格或正文',
+    'Where a figure stands: one of the three tables, or the narrative',
+  ),
+  valuesConfig: {
+    T2: { description: bi('表二 主动公开政府信息情况', 'Table 2: proactive disclosure') },
+    T3: {
+      description: bi(
+        '表三 收到和处理政府信息公开申请情况',
+        'Table 3: requests received and handled',
+      ),
+    },
+    T4: {
+      description: bi(
+        '表四 行政复议、行政诉讼情况',
+        'Table 4: administrative review and litigation',
+      ),
+    },
+    NARRATIVE: {
+      description: bi(
+        '正文中出现的数字（键 n.*）',
+        'A number stated in the narrative text (keys n.*)',
+      ),
+    },
+  },
+});
+
+export enum ChangeKindEnum {
+  IMPORT = 'import',
+  EDIT = 'edit',
+  REIMPORT = 'reimport',
+  REVERT = 'revert',
+  NARRATIVE = 'narrative',
+  PUBLISH = 'publish',
+  WITHDRAW = 'withdraw',
+}
+registerEnumType(ChangeKindEnum, {
+  name: 'ChangeKind',
+  description: bi('变更的种类', 'What kind of change an entry records'),
+  valuesConfig: {
+    IMPORT: { description: bi('首次导入', 'The first import of the report') },
+    EDIT: { description: bi('人工修改数字', 'A person edited figures') },
+    REIMPORT: { description: bi('重新导入带来的差异', 'A difference brought by a later document') },
+    REVERT: { description: bi('撤销此前的修改', 'A compensating change undoing an earlier one') },
+    NARRATIVE: { description: bi('人工修改正文', 'A person edited narrative text') },
+    PUBLISH: { description: bi('发布', 'The report was published') },
+    WITHDRAW: { description: bi('撤回', 'The report was withdrawn') },
+  },
+});
+
+export enum RuleStatusEnum {
+  OK = 'ok',
+  FAILED = 'failed',
+  NOT_ASSESSABLE = 'not_assessable',
+}
+registerEnumType(RuleStatusEnum, {
+  name: 'RuleStatus',
+  description: bi('勾稽规则的检查结果', 'Outcome of a consistency rule check'),
+  valuesConfig: {
+    OK: { description: bi('相符', 'The figures agree') },
+    FAILED: { description: bi('不符', 'The figures disagree') },
+    NOT_ASSESSABLE: {
+      description: bi('无法判断（有空缺数字）', 'Cannot be judged: an operand is empty'),
+    },
+  },
+});
+
+export enum RuleSeverityEnum {
+  ERROR = 'error',
+  WARNING = 'warning',
+}
+registerEnumType(RuleSeverityEnum, {
+  name: 'RuleSeverity',
+  description: bi('规则的严重程度', 'How serious a rule failure is'),
+  valuesConfig: {
+    ERROR: { description: bi('错误：表内必须相符', 'Error: the format requires agreement') },
+    WARNING: { description: bi('提示：可能有合理原因', 'Warning: there may be a good reason') },
+  },
+});
+
+export enum ReportStatusEnum {
+  DRAFT = 'draft',
+  PUBLISHED = 'published',
+  WITHDRAWN = 'withdrawn',
+}
+registerEnumType(ReportStatusEnum, {
+  name: 'ReportStatus',
+  description: bi('报告的发布状态', 'Publication status of a report'),
+  valuesConfig: {
+    DRAFT: { description: bi('未发布', 'Not published yet') },
+    PUBLISHED: { description: bi('已发布', 'Published') },
+    WITHDRAWN: { description: bi('已撤回', 'Withdrawn') },
+  },
+});

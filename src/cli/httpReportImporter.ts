@@ -1,0 +1,169 @@
+// A ReportImporter that calls Mutation.importReport on a running server, so the CLI can
+// import with an editor or admin token without database access.
+import type { ImportDocumentInput, ImportDocumentResult, ReportImporter } from './importCommand';
+
+/**
+ * The one place that knows the server's import contract (schema.graphql, ImportReportPayload).
+ * A run writes nothing new when the server replayed the clientMutationId, or when a re-import
+ * of an existing report recorded no changes. Narrative figures (keys n.*) are not counted as
+ * table figures.
+ */
+export const IMPORT_REPORT_MUTATION = `mutation ImportReport($input: ImportReportInput!) {
+  importReport(input: $input) {
+    replayed
+    created
+    changes { eventId }
+    report { id agency { name } year revision failedRuleCount figures { key value } }
+    warnings { code }
+  }
+}`;
+
+export interface HttpReportImporterOptions {
+  /** GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  url: string;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token: string;
+  /** Per-document limit; a large report takes a few seconds at most. */
+  timeoutMs?: number;
+  /** For tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** The server refused the import; `code` is the GraphQL error code (CONFLICT, FORBIDDEN…). */
+export class ImportRequestError extends Error {
+  override name = 'ImportRequestError';
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isObject(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function field(value: Json | undefined, name: string, where: string): Json {
+  if (!isObject(value) || !(name in value)) {
+    throw new ImportRequestError(
+      `unexpected response from server: no ${where}.${name}`,
+      'BAD_RESPONSE',
+    );
+  }
+  return value[name];
+}
+
+function list(value: Json, where: string): Json[] {
+  if (!Array.isArray(value)) {
+    throw new ImportRequestError(
+      `unexpected response from server: ${where} is not a list`,
+      'BAD_RESPONSE',
+    );
+  }
+  return value;
+}
+
+function text(value: Json, where: string): string {
+  if (typeof value === 'string') return value;
+  // Report.agency is an Agency object; its name is what the summary shows.
+  if (isObject(value) && typeof value.name === 'string') return value.name;
+  throw new ImportRequestError(
+    `unexpected response from server: ${where} is not text`,
+    'BAD_RESPONSE',
+  );
+}
+
+function integer(value: Json, where: string): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  throw new ImportRequestError(
+    `unexpected response from server: ${where} is not an integer`,
+    'BAD_RESPONSE',
+  );
+}
+
+const TABLE_FIGURE = /^t[234]\./;
+
+/** Maps the importReport payload to the CLI's result; exported for tests. */
+export function importResultFromPayload(payload: Json): ImportDocumentResult {
+  const report = field(payload, 'report', 'importReport');
+  const figures = list(field(report, 'figures', 'report'), 'report.figures');
+  const changes = list(field(payload, 'changes', 'importReport'), 'importReport.changes');
+  const replayed = field(payload, 'replayed', 'importReport') === true;
+  const created = field(payload, 'created', 'importReport') === true;
+  return {
+    reportId: text(field(report, 'id', 'report'), 'report.id'),
+    agency: text(field(report, 'agency', 'report'), 'report.agency'),
+    year: integer(field(report, 'year', 'report'), 'report.year'),
+    revision: integer(field(report, 'revision', 'report'), 'report.revision'),
+    figureCount: figures.filter(
+      (figure) =>
+        isObject(figure) &&
+        typeof figure.key === 'string' &&
+        TABLE_FIGURE.test(figure.key) &&
+        figure.value !== null,
+    ).length,
+    warningCount: list(field(payload, 'warnings', 'importReport'), 'importReport.warnings').length,
+    failedRuleCount: integer(field(report, 'failedRuleCount', 'report'), 'report.failedRuleCount'),
+    unchanged: replayed || (!created && changes.length === 0),
+  };
+}
+
+function firstError(body: Json): ImportRequestError | null {
+  if (!isObject(body) || !Array.isArray(body.errors) || body.errors.length === 0) return null;
+  const error = body.errors[0];
+  const message = isObject(error) && typeof error.message === 'string' ? error.message : 'error';
+  const extensions = isObject(error) ? error.extensions : undefined;
+  const code =
+    isObject(extensions) && typeof extensions.code === 'string' ? extensions.code : 'ERROR';
+  return new ImportRequestError(`${code}: ${message}`, code);
+}
+
+export function createHttpReportImporter(options: HttpReportImporterOptions): ReportImporter {
+  const fetchImpl = options.fetch ?? fetch;
+  return {
+    async importDocument(input: ImportDocumentInput): Promise<ImportDocumentResult> {
+      let response: Response;
+      try {
+        response = await fetchImpl(options.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${options.token}`,
+            // Apollo's CSRF prevention accepts JSON posts; this names the client in logs.
+            'apollographql-client-name': 'nianbao-cli',
+          },
+          body: JSON.stringify({ query: IMPORT_REPORT_MUTATION, variables: { input } }),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
+        });
+      } catch (error) {
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+        const detail = cause instanceof Error ? cause.message : String(cause);
+        throw new ImportRequestError(`cannot reach ${options.url}: ${detail}`, 'NETWORK');
+      }
+      const raw = await response.text();
+      let body: Json;
+      try {
+        body = JSON.parse(raw) as Json;
+      } catch {
+        throw new ImportRequestError(
+          `server answered HTTP ${response.status} without JSON: ${raw.slice(0, 200)}`,
+          `HTTP_${response.status}`,
+        );
+      }
+      const error = firstError(body);
+      if (error) throw error;
+      if (!response.ok) {
+        throw new ImportRequestError(
+          `server answered HTTP ${response.status}`,
+          `HTTP_${response.status}`,
+        );
+      }
+      return importResultFromPayload(
+        field(field(body, 'data', 'response'), 'importReport', 'data'),
+      );
+    },
+  };
+}

@@ -1,0 +1,403 @@
+// `cli import <files or folders...> --reason TEXT [--token T [--url URL]]`: imports many
+// report documents, with progress on stderr and a summary table on stdout.
+//
+// The command talks to a ReportImporter port: the HTTP importer (with --token, against a
+// running server) or the in-process application service (local admin mode, wired in
+// src/cli.ts). Re-running on the same documents writes nothing new: each import carries a
+// clientMutationId derived from the document and the reason (importClientMutationId), and
+// the write side answers a repeated id with the first result.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CliCommand, CliIo } from './cliIo';
+import { createHttpReportImporter } from './httpReportImporter';
+import { createProgressBar, padToWidth, displayWidth, type ProgressStream } from './progressBar';
+
+export interface ImportDocumentInput {
+  /** The document text (HTML, Markdown or plain text), decoded. */
+  document: string;
+  agency?: string;
+  year?: number;
+  sourceUrl?: string;
+  reason: string;
+  clientMutationId?: string;
+}
+
+export interface ImportDocumentResult {
+  reportId: string;
+  agency: string;
+  year: number;
+  /** Report revision after the import. */
+  revision: number;
+  /** Figures that hold a value (not empty, not a marker). */
+  figureCount: number;
+  warningCount: number;
+  /** Rule results with status failed (errors and warnings). */
+  failedRuleCount: number;
+  /** True when the import wrote nothing (a replayed clientMutationId or no differences). */
+  unchanged: boolean;
+}
+
+/** The port this command imports through. */
+export interface ReportImporter {
+  importDocument(input: ImportDocumentInput): Promise<ImportDocumentResult>;
+}
+
+/** A local importer plus what to release when the command ends (database connections). */
+export interface ClosableReportImporter {
+  importer: ReportImporter;
+  close(): Promise<void>;
+}
+
+/** The parts of a report the import summary reads from the application service's outcome. */
+export interface ImportedReportView {
+  reportId: string;
+  agency: string;
+  year: number;
+  revision: number;
+  warnings: readonly unknown[];
+  figures: ReadonlyArray<{ key: string; value: string | null }>;
+}
+
+/** The parts of the application service's import outcome the CLI reads. */
+export interface ImportServiceOutcome<R extends ImportedReportView = ImportedReportView> {
+  report: R;
+  /** Events this call appended (or, on a replay, the first call's). */
+  events: readonly unknown[];
+  replayed: boolean;
+}
+
+/**
+ * Adapts the in-process import service (local admin mode). Rule results are derived from a
+ * report's figures, not stored, so the caller says how to count the failed ones, e.g.
+ * `reportImporterFromService((input) => ledger.services.importReport(localAdminPrincipal(), input),
+ *   (report) => rulesOf(report).filter((rule) => rule.status === 'failed').length)`.
+ */
+export function reportImporterFromService<R extends ImportedReportView>(
+  importReport: (input: ImportDocumentInput) => Promise<ImportServiceOutcome<R>>,
+  countFailedRules: (report: R) => number,
+): ReportImporter {
+  return {
+    async importDocument(input) {
+      const { report, events, replayed } = await importReport(input);
+      return {
+        reportId: report.reportId,
+        agency: report.agency,
+        year: report.year,
+        revision: report.revision,
+        // Table cells only: narrative numbers (n.*) are not figures of the summary.
+        figureCount: report.figures.filter(
+          (figure) => /^t[234]\./.test(figure.key) && figure.value !== null,
+        ).length,
+        warningCount: report.warnings.length,
+        failedRuleCount: countFailedRules(report),
+        unchanged: replayed || events.length === 0,
+      };
+    },
+  };
+}
+
+/** Extensions picked up when walking a folder; files named explicitly are always imported. */
+export const DOCUMENT_EXTENSIONS: readonly string[] = ['.md', '.txt', '.html', '.htm'];
+
+export const DEFAULT_GRAPHQL_URL = 'http://127.0.0.1:4000/graphql';
+
+/** A command-line mistake; the message names the flag or path. Exit code 2. */
+export class ImportArgumentError extends Error {
+  override name = 'ImportArgumentError';
+}
+
+/** What besides the text makes two imports the same request. */
+export interface ImportHintsForId {
+  agency?: string;
+  year?: number;
+  sourceUrl?: string;
+}
+
+/**
+ * `import:` + sha256 hex of the JSON array [sha256hex(document), reason, agency, year,
+ * sourceUrl] (absent hints as null). The same document imported for the same reason with the
+ * same hints is the same mutation, so the server replays its first result; a new reason or
+ * hint is a new, deliberate import (which still records no edits when nothing differs).
+ */
+export function importClientMutationId(
+  document: string,
+  reason: string,
+  hints: ImportHintsForId = {},
+): string {
+  const documentHash = createHash('sha256').update(document, 'utf8').digest('hex');
+  const identity = JSON.stringify([
+    documentHash,
+    reason,
+    hints.agency ?? null,
+    hints.year ?? null,
+    hints.sourceUrl ?? null,
+  ]);
+  return `import:${createHash('sha256').update(identity, 'utf8').digest('hex')}`;
+}
+
+/**
+ * Decodes a document file. Many government sites still publish GB2312/GBK pages, so bytes
+ * that are not valid UTF-8 are read as GB18030 (a superset of both) instead of being
+ * silently mangled into U+FFFD.
+ */
+export function decodeDocument(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export interface ImportCommandOptions {
+  paths: string[];
+  reason: string;
+  token?: string;
+  url: string;
+  agency?: string;
+  year?: number;
+  sourceUrl?: string;
+}
+
+const VALUE_FLAGS = ['--reason', '--token', '--url', '--agency', '--year', '--source-url'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+export function parseImportArgs(args: readonly string[]): ImportCommandOptions {
+  const values = new Map<ValueFlag, string>();
+  const paths: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === '--') {
+      paths.push(...args.slice(index + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      paths.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const flag = equals < 0 ? arg : arg.slice(0, equals);
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
+      throw new ImportArgumentError(
+        `unknown option ${flag} (import takes ${VALUE_FLAGS.join(', ')})`,
+      );
+    }
+    const value = equals < 0 ? args[++index] : arg.slice(equals + 1);
+    if (value === undefined || (equals < 0 && value.startsWith('--'))) {
+      throw new ImportArgumentError(`${flag} needs a value`);
+    }
+    if (values.has(flag as ValueFlag)) throw new ImportArgumentError(`${flag} is given twice`);
+    values.set(flag as ValueFlag, value);
+  }
+
+  const reason = values.get('--reason')?.trim();
+  if (!reason)
+    throw new ImportArgumentError('--reason is required: say why these documents are imported');
+  if (paths.length === 0)
+    throw new ImportArgumentError('give at least one file or folder to import');
+  const token = values.get('--token');
+  if (token !== undefined && !token.trim()) throw new ImportArgumentError('--token is empty');
+  const url = values.get('--url') ?? DEFAULT_GRAPHQL_URL;
+  if (!/^https?:\/\/[^\s/]+/.test(url)) {
+    throw new ImportArgumentError(`--url must be an http(s) URL, got "${url}"`);
+  }
+  if (values.has('--url') && token === undefined) {
+    throw new ImportArgumentError('--url needs --token (without a token the import runs locally)');
+  }
+  const yearText = values.get('--year');
+  let year: number | undefined;
+  if (yearText !== undefined) {
+    if (!/^\d{4}$/.test(yearText.trim())) {
+      throw new ImportArgumentError(`--year must be a four-digit year, got "${yearText}"`);
+    }
+    year = Number(yearText);
+  }
+  const agency = values.get('--agency')?.trim();
+  if (values.has('--agency') && !agency) throw new ImportArgumentError('--agency is empty');
+  return {
+    paths,
+    reason,
+    url,
+    ...(token !== undefined ? { token: token.trim() } : {}),
+    ...(agency ? { agency } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(values.has('--source-url') ? { sourceUrl: values.get('--source-url') } : {}),
+  };
+}
+
+function hasDocumentExtension(file: string): boolean {
+  return DOCUMENT_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+/**
+ * The files to import, in a stable order: named files as given, folders walked recursively
+ * (sorted, hidden entries skipped, each real folder once so symlink loops end). A missing
+ * path is an argument error before anything is imported.
+ */
+export async function collectDocumentPaths(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const seenFiles = new Set<string>();
+  const seenFolders = new Set<string>();
+  const addFile = async (file: string): Promise<void> => {
+    const real = await fs.realpath(file);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(file);
+  };
+  const walk = async (folder: string): Promise<void> => {
+    const real = await fs.realpath(folder);
+    if (seenFolders.has(real)) return;
+    seenFolders.add(real);
+    const names = (await fs.readdir(folder)).filter((name) => !name.startsWith('.')).sort();
+    for (const name of names) {
+      const entry = path.join(folder, name);
+      const stat = await fs.stat(entry).catch(() => null);
+      if (stat?.isDirectory()) await walk(entry);
+      else if (stat?.isFile() && hasDocumentExtension(name)) await addFile(entry);
+    }
+  };
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => null);
+    if (!stat) throw new ImportArgumentError(`no such file or folder: ${input}`);
+    if (stat.isDirectory()) await walk(input);
+    else await addFile(input);
+  }
+  return files;
+}
+
+interface ImportOutcome {
+  file: string;
+  result?: ImportDocumentResult;
+  error?: string;
+}
+
+function statusOf(outcome: ImportOutcome): string {
+  if (outcome.error !== undefined) return `failed: ${outcome.error}`;
+  return outcome.result?.unchanged
+    ? 'unchanged'
+    : `imported (revision ${outcome.result?.revision})`;
+}
+
+/** Lines of a plain-text table whose columns line up for Chinese text too. */
+export function formatTable(header: readonly string[], rows: readonly string[][]): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))),
+  );
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) =>
+        column === cells.length - 1 ? cell : padToWidth(cell, widths[column]),
+      )
+      .join('  ');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
+}
+
+function summaryLines(outcomes: readonly ImportOutcome[]): string[] {
+  const rows = outcomes.map((outcome) => {
+    const result = outcome.result;
+    return [
+      outcome.file,
+      result ? `${result.agency} ${result.year}` : '',
+      result ? String(result.figureCount) : '',
+      result ? String(result.warningCount) : '',
+      result ? String(result.failedRuleCount) : '',
+      statusOf(outcome),
+    ];
+  });
+  const count = (predicate: (outcome: ImportOutcome) => boolean): number =>
+    outcomes.filter(predicate).length;
+  return [
+    ...formatTable(['file', 'report', 'figures', 'warnings', 'failed rules', 'status'], rows),
+    '',
+    `${count((o) => o.result?.unchanged === false)} imported, ` +
+      `${count((o) => o.result?.unchanged === true)} unchanged, ` +
+      `${count((o) => o.error !== undefined)} failed`,
+  ];
+}
+
+function errorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, ' ').trim() || 'unknown error';
+}
+
+/** Runs the import with a given importer. Exit code 0, 1 when any document failed, 2 on usage. */
+export async function runImportCommandWith(
+  args: readonly string[],
+  io: CliIo,
+  importer: ReportImporter,
+): Promise<number> {
+  let options: ImportCommandOptions;
+  let files: string[];
+  try {
+    options = parseImportArgs(args);
+    files = await collectDocumentPaths(options.paths);
+  } catch (error) {
+    if (!(error instanceof ImportArgumentError)) throw error;
+    io.stderr.write(`import: ${error.message}\n`);
+    return 2;
+  }
+  if (files.length === 0) {
+    io.stderr.write(
+      `import: no ${DOCUMENT_EXTENSIONS.join(' ')} documents in ${options.paths.join(', ')}\n`,
+    );
+    return 1;
+  }
+
+  const progress = createProgressBar(io.stderr as ProgressStream, files.length);
+  const outcomes: ImportOutcome[] = [];
+  for (const file of files) {
+    progress.start(file);
+    const outcome: ImportOutcome = { file };
+    try {
+      const document = decodeDocument(await fs.readFile(file));
+      outcome.result = await importer.importDocument({
+        document,
+        reason: options.reason,
+        clientMutationId: importClientMutationId(document, options.reason, options),
+        ...(options.agency !== undefined ? { agency: options.agency } : {}),
+        ...(options.year !== undefined ? { year: options.year } : {}),
+        ...(options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {}),
+      });
+    } catch (error) {
+      // One bad document must not stop the others; its reason goes in the summary.
+      outcome.error = errorMessage(error);
+    }
+    outcomes.push(outcome);
+    progress.complete(file, statusOf(outcome));
+  }
+  progress.finish();
+  io.stdout.write(`${summaryLines(outcomes).join('\n')}\n`);
+  return outcomes.some((outcome) => outcome.error !== undefined) ? 1 : 0;
+}
+
+/**
+ * The `import` subcommand: over HTTP with --token, else through the local importer that
+ * `openLocalImporter` builds (the application service on the configured database).
+ */
+export function createImportCommand(
+  openLocalImporter: () => Promise<ClosableReportImporter>,
+): CliCommand {
+  return async (args, io) => {
+    let options: ImportCommandOptions;
+    try {
+      options = parseImportArgs(args);
+    } catch (error) {
+      if (!(error instanceof ImportArgumentError)) throw error;
+      io.stderr.write(`import: ${error.message}\n`);
+      return 2;
+    }
+    if (options.token !== undefined) {
+      return runImportCommandWith(
+        args,
+        io,
+        createHttpReportImporter({ url: options.url, token: options.token }),
+      );
+    }
+    const local = await openLocalImporter();
+    try {
+      return await runImportCommandWith(args, io, local.importer);
+    } finally {
+      await local.close();
+    }
+  };
+}

@@ -1,0 +1,85 @@
+// Follows the global log from the stored checkpoint: catches up what a crash left behind at
+// start, and keeps this process's read models current with writes made by other processes.
+import { createLogFollower, type LogSubscription } from '../../events/store/logFollower';
+import type { RecordedEvent } from '../../events/store/types';
+import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import type { ProjectionContext } from './projectionContext';
+import { projectEvents } from './projectEvents';
+
+export type ProjectedListener = (events: readonly RecordedEvent[], checkpoint: number) => void;
+
+export interface CatchUpResult {
+  fromPosition: number;
+  checkpoint: number;
+  events: number;
+}
+
+/** Projects everything up to the head as it is now; returns where it got to. */
+export async function catchUpProjections(
+  context: ProjectionContext,
+  options: { holeTimeoutMs?: number } = {},
+): Promise<CatchUpResult> {
+  const fromPosition = await readCheckpoint(context);
+  const head = await context.store.headPosition();
+  const follower = createLogFollower(context.store, {
+    fromPosition,
+    batchSize: 1000,
+    holeTimeoutMs: options.holeTimeoutMs ?? 2000,
+  });
+  let count = 0;
+  while (follower.checkpoint < head) {
+    const before = follower.checkpoint;
+    const events = await follower.next();
+    if (events.length > 0) await projectEvents(context, events);
+    count += events.length;
+    if (follower.checkpoint > before) await saveCheckpoint(context, follower.checkpoint);
+    else await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { fromPosition, checkpoint: follower.checkpoint, events: count };
+}
+
+export interface ProjectionFollower {
+  /** Position up to which this process has projected. */
+  readonly checkpoint: number;
+  /** Called after each projected batch (for subscriptions, metrics). */
+  onProjected(listener: ProjectedListener): () => void;
+  stop(): Promise<void>;
+  readonly done: Promise<void>;
+}
+
+export async function startProjectionFollower(
+  context: ProjectionContext,
+  options: { pollIntervalMs?: number; holeTimeoutMs?: number; fromPosition?: number } = {},
+): Promise<ProjectionFollower> {
+  const fromPosition = options.fromPosition ?? (await readCheckpoint(context));
+  const follower = createLogFollower(context.store, {
+    fromPosition,
+    pollIntervalMs: options.pollIntervalMs ?? 250,
+    holeTimeoutMs: options.holeTimeoutMs ?? 2000,
+  });
+  const listeners = new Set<ProjectedListener>();
+  let checkpoint = fromPosition;
+  const subscription: LogSubscription = follower.subscribe(async (events, next) => {
+    if (events.length > 0) await projectEvents(context, events);
+    await saveCheckpoint(context, next);
+    checkpoint = next;
+    for (const listener of listeners) {
+      try {
+        listener(events, next);
+      } catch {
+        // A listener's failure is its own; projection goes on.
+      }
+    }
+  });
+  return {
+    get checkpoint() {
+      return checkpoint;
+    },
+    onProjected(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: () => subscription.stop(),
+    done: subscription.done,
+  };
+}

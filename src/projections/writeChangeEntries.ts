@@ -1,0 +1,34 @@
+// Inserts audit entries; entries already there (same _id) are left as they are.
+import type { ChangeEntryDocument } from '../../models/changeEntryModel';
+import type { ChangeEntryModel } from '../../models/changeEntryModel';
+
+const DUPLICATE_KEY = 11000;
+
+function onlyDuplicates(error: unknown): boolean {
+  const candidate = error as {
+    code?: number;
+    writeErrors?: Array<{ code?: number; err?: { code?: number } }>;
+  };
+  if (candidate.code === DUPLICATE_KEY && !candidate.writeErrors) return true;
+  return (
+    Array.isArray(candidate.writeErrors) &&
+    candidate.writeErrors.length > 0 &&
+    candidate.writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY)
+  );
+}
+
+export async function writeChangeEntries(
+  model: ChangeEntryModel,
+  entries: ChangeEntryDocument[],
+): Promise<void> {
+  for (let start = 0; start < entries.length; start += 1000) {
+    const batch = entries.slice(start, start + 1000);
+    try {
+      await model.collection.insertMany(batch as unknown as Array<Record<string, unknown>>, {
+        ordered: false,
+      });
+    } catch (error) {
+      if (!onlyDuplicates(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+// Abuse limits checked before execution: depth, aliases and cost (graphql-query-complexity
+// with the per-field costs declared on the schema).
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxComplexity: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 50,
+  maxComplexity: 20_000,
+};
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const map = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) map.set(definition.name.value, definition);
+  }
+  return map;
+}
+
+/** Depth of the deepest field path; fragments are followed (cycles are invalid GraphQL anyway). */
+export function queryDepth(document: DocumentNode): number {
+  const fragments = fragmentsOf(document);
+  const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    if (!set) return 0;
+    let deepest = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) continue;
+        deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, seen));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || seen.has(name)) continue;
+        deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+      }
+    }
+    return deepest;
+  };
+  let max = 0;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION)
+      max = Math.max(max, depthOf(definition.selectionSet, new Set()));
+  }
+  return max;
+}
+
+export function aliasCount(document: DocumentNode): number {
+  let count = 0;
+  const visit = (set: SelectionSetNode | undefined) => {
+    if (!set) return;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD && selection.alias) count++;
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) visit(selection.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if (
+      definition.kind === Kind.OPERATION_DEFINITION ||
+      definition.kind === Kind.FRAGMENT_DEFINITION
+    ) {
+      visit(definition.selectionSet);
+    }
+  }
+  return count;
+}
+
+function rejected(message: string, code: string, extra: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
+}
+
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const aliases = aliasCount(document);
+          if (aliases > limits.maxAliases) {
+            throw rejected(
+              `the query uses ${aliases} aliases; at most ${limits.maxAliases}`,
+              'TOO_MANY_ALIASES',
+              {
+                aliases,
+                maximum: limits.maxAliases,
+              },
+            );
+          }
+          const depth = queryDepth(document);
+          if (depth > limits.maxDepth) {
+            throw rejected(
+              `the query is ${depth} levels deep; at most ${limits.maxDepth}`,
+              'QUERY_TOO_DEEP',
+              {
+                depth,
+                maximum: limits.maxDepth,
+              },
+            );
+          }
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            ...(request.operationName ? { operationName: request.operationName } : {}),
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > limits.maxComplexity) {
+            throw rejected(
+              `the query costs ${complexity}; at most ${limits.maxComplexity}: ask for fewer items`,
+              'QUERY_TOO_COMPLEX',
+              { complexity, maximum: limits.maxComplexity },
+            );
+          }
+        },
+      };
+    },
+  };
+}

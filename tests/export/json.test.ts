@@ -1,0 +1,63 @@
+import { FIGURE_KEYS } from '../../src/domain/format/figureCatalog';
+import type { RuleResult } from '../../src/domain/rules/types';
+import { REPORT_JSON_FORMAT, reportToJson, type ReportJson } from '../../src/export/json';
+import { FEE, fixtureReport, withFigures } from './reportFixture';
+
+const parse = (text: string): ReportJson => JSON.parse(text) as ReportJson;
+
+describe('reportToJson', () => {
+  it('keeps every value a decimal string, the fee exact, in template order', () => {
+    const json = parse(reportToJson(fixtureReport()));
+    expect(json.format).toBe(REPORT_JSON_FORMAT);
+    expect(json.figures.map((figure) => figure.key)).toEqual(FIGURE_KEYS);
+    expect(json.figures.every((figure) => typeof figure.value === 'string')).toBe(true);
+    expect(json.figures.find((figure) => figure.key === 't2.fees.amount')?.value).toBe(FEE);
+    expect(json.figures[0]).toMatchObject({
+      table: '二、主动公开政府信息情况',
+      row: '第二十条第（一）项 / 规章',
+      column: '本年制发件数',
+      unit: 'pieces',
+      lastChange: {
+        actor: { id: 'actor-import', name: 'importer' },
+        recordedAt: '2025-01-02T03:04:05.000Z',
+        reason: 'initial import',
+      },
+    });
+  });
+
+  it('is the same text whatever order the store returned the figures in', () => {
+    const report = fixtureReport();
+    const shuffled = { ...report, figures: [...report.figures].reverse() };
+    expect(reportToJson(shuffled)).toBe(reportToJson(report));
+  });
+
+  it('keeps empty cells null, distinct from 0, with their markers', () => {
+    const report = withFigures(fixtureReport(), {
+      't4.review.upheld': { value: null, raw: '/', marker: '/', lastChange: null },
+      't4.review.other': { value: '0', raw: '0' },
+    });
+    const figures = parse(reportToJson(report)).figures;
+    expect(figures.find((f) => f.key === 't4.review.upheld')).toMatchObject({
+      value: null,
+      raw: '/',
+      marker: '/',
+      lastChange: null,
+    });
+    expect(figures.find((f) => f.key === 't4.review.other')?.value).toBe('0');
+  });
+
+  it('includes rule results only when given them', () => {
+    expect(parse(reportToJson(fixtureReport())).rules).toBeUndefined();
+    const rule: RuleResult = {
+      id: 'T4_GROUP_TOTAL',
+      scope: 'review',
+      status: 'failed',
+      severity: 'error',
+      keys: ['t4.review.total'],
+      left: '3',
+      right: '4',
+      message: '3 ≠ 4',
+    };
+    expect(parse(reportToJson(fixtureReport({ rules: [rule] }))).rules).toEqual([rule]);
+  });
+});

@@ -1,0 +1,43 @@
+// The viewer shell: skip link, header with the editor token, and the routed page.
+import { useState } from 'preact/hooks';
+import { readEditorToken, saveEditorToken } from '../state/editorToken';
+import { useRoute } from '../state/route';
+import { ReportList } from './ReportList';
+import { ReportView } from './ReportView';
+import { TokenBox } from './TokenBox';
+
+export function App() {
+  const route = useRoute();
+  const [token, setToken] = useState<string | null>(() => readEditorToken());
+  return (
+    <>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        跳到主要内容
+      </a>
+      <header class="site-header">
+        <a class="site-title" href="#/">
+          年报台账 <span class="muted">Nianbao Ledger</span>
+        </a>
+        <TokenBox
+          token={token}
+          onChange={(next) => {
+            saveEditorToken(next);
+            setToken(next);
+          }}
+        />
+      </header>
+      {route.name === 'report' ? (
+        <ReportView key={route.id} route={route} token={token} />
+      ) : (
+        <ReportList key={token ?? ''} route={route} />
+      )}
+    </>
+  );
+}

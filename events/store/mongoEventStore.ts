@@ -191,6 +191,22 @@ export class MongoEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     const append = validateAppend(streamId, events, options, this.limits);
+    // Appends from this process take the next position one at a time. Every append competes
+    // for the same next position, so concurrent appends from one process would only collide
+    // and retry (measured on FerretDB: 10 concurrent imports went from minutes of retries to
+    // their sequential time). Writers in other processes still race, and the unique key on
+    // the position settles them.
+    const turn = this.appendTail.then(() => this.appendPrepared(append));
+    this.appendTail = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  private appendTail: Promise<void> = Promise.resolve();
+
+  private async appendPrepared(append: PreparedAppend): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       // The head must be read before the ids are checked (see "Exactly once" above).
       const [head, serverTime] = await Promise.all([

@@ -80,8 +80,9 @@ describe('projection catch-up', () => {
     });
     try {
       const seen = new Promise<void>((resolve) => {
+        // The follower may first replay older positions; wait for the batch holding revision 2.
         const off = follower.onProjected((events) => {
-          if (events.length > 0) {
+          if (events.some((event) => event.revision === 2)) {
             off();
             resolve();
           }

@@ -63,3 +63,26 @@ describe('embedded FerretDB', () => {
     }
   });
 });
+
+describe('one embedded server per data directory', () => {
+  it('a second process on the same data directory connects to the running server', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-shared-'));
+    try {
+      const owner = await resolveDatabase({ dataDir, env: {}, progress: () => undefined });
+      const guest = await resolveDatabase({ dataDir, env: {}, progress: () => undefined });
+      expect(guest.uri).toBe(owner.uri);
+      expect(guest.pid).toBeUndefined();
+      await guest.stop(); // a guest never stops the owner's server
+      const client = await MongoClient.connect(owner.uri);
+      await expect(client.db('admin').command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
+      await client.close();
+      await owner.stop();
+
+      const next = await resolveDatabase({ dataDir, env: {}, progress: () => undefined });
+      expect(next.pid).toBeDefined(); // the owner is gone: a new server is started
+      await next.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -54,30 +54,39 @@ const sectionSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * The fields of a report besides its contents (figures, narrative, warnings): the full read
+ * model and the list summary both store them.
+ */
+export const reportHeaderFields = {
+  _id: String,
+  reportId: String,
+  agencyId: String,
+  agency: String,
+  agencyKey: String,
+  year: Number,
+  template: { type: String, default: null },
+  revision: Number,
+  status: String,
+  importerVersion: String,
+  sourceHash: String,
+  sourceUrl: { type: String, default: null },
+  format: String,
+  shape: String,
+  detected: { type: Schema.Types.Mixed, default: null },
+  createdAt: Date,
+  updatedAt: Date,
+  lastChange: changeRefSchema,
+};
+
 // Typed loosely: the stored shape differs from ReportReadDocument (see storedReport.ts).
 export const reportReadSchema = new Schema<ReportReadDocument & { changeRefs: unknown[] }>(
   {
-    _id: String,
-    reportId: String,
+    ...reportHeaderFields,
     agencyId: { type: String, index: true },
-    agency: String,
-    agencyKey: String,
-    year: Number,
-    template: { type: String, default: null },
-    revision: Number,
-    status: String,
-    importerVersion: String,
-    sourceHash: String,
-    sourceUrl: { type: String, default: null },
-    format: String,
-    shape: String,
-    detected: { type: Schema.Types.Mixed, default: null },
     figures: [figureSchema],
     narrative: [sectionSchema],
     warnings: { type: Schema.Types.Mixed, default: () => [] },
-    createdAt: Date,
-    updatedAt: Date,
-    lastChange: changeRefSchema,
     changeRefs: [changeRefSchema],
   },
   { collection: 'reports', versionKey: false, minimize: false, strict: true, autoIndex: false },

@@ -3,7 +3,7 @@
 // FerretDB reads whole documents even when a projection drops most of their fields.
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { ReportState } from '../events/report/reportState';
-import { changeRefSchema } from './reportReadModel';
+import { reportHeaderFields } from './reportReadModel';
 
 export interface FailedRule {
   id: string;
@@ -20,24 +20,7 @@ export type ReportSummaryDocument = Omit<ReportState, 'figures' | 'narrative' | 
 
 export const reportSummarySchema = new Schema<ReportSummaryDocument>(
   {
-    _id: String,
-    reportId: String,
-    agencyId: String,
-    agency: String,
-    agencyKey: String,
-    year: Number,
-    template: { type: String, default: null },
-    revision: Number,
-    status: String,
-    importerVersion: String,
-    sourceHash: String,
-    sourceUrl: { type: String, default: null },
-    format: String,
-    shape: String,
-    detected: { type: Schema.Types.Mixed, default: null },
-    createdAt: Date,
-    updatedAt: Date,
-    lastChange: changeRefSchema,
+    ...reportHeaderFields,
     failedRuleCount: Number,
     failedRules: { type: Schema.Types.Mixed, default: () => [] },
   },

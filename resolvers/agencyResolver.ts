@@ -1,13 +1,14 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { AgencyReadDocument } from '../models/agencyReadModel';
 import { perItem } from './complexity';
+import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
+import { PageAfterArg, PageFirstArg } from './pageArgs';
 import type { ReportSummary } from './loaders';
 import { currentReport } from './reportViews';
 import { Agency, AgencyConnection, agencyToGraph } from './types/agency';
 import { bi } from './types/describe';
-import { pageInfoOf } from './types/pageInfo';
 import { ReportConnection } from './types/report';
 
 function escapeRegex(text: string): string {
@@ -26,16 +27,8 @@ export class AgencyResolver {
       description: bi('名称包含此文字', 'Name contains this text'),
     })
     nameContains: string | null,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: bi('每页数量（最多 100）', 'Page size (at most 100)'),
-    })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: bi('从此游标之后开始', 'Start after this cursor'),
-    })
-    after: string | null,
+    @PageFirstArg() first: number | null,
+    @PageAfterArg() after: string | null,
     @Ctx() context: RequestContext,
   ): Promise<AgencyConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
@@ -51,19 +44,8 @@ export class AgencyResolver {
       .limit(size + 1)
       .lean<AgencyReadDocument[]>()
       .exec();
-    const page = rows.slice(0, size);
-    for (const row of page) context.loaders.agency.prime(row._id, row);
-    const edges = page.map((row) => ({
-      cursor: encodeCursor([row.nameKey]),
-      node: agencyToGraph(row),
-    }));
-    return {
-      edges,
-      pageInfo: pageInfoOf(
-        edges.map((edge) => edge.cursor),
-        rows.length > size,
-      ),
-    };
+    for (const row of rows.slice(0, size)) context.loaders.agency.prime(row._id, row);
+    return connectionOf(rows, size, (row) => encodeCursor([row.nameKey]), agencyToGraph);
   }
 
   @FieldResolver(() => ReportConnection, {
@@ -72,16 +54,8 @@ export class AgencyResolver {
   })
   async reports(
     @Root() agency: Agency,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: bi('每页数量（最多 100）', 'Page size (at most 100)'),
-    })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: bi('从此游标之后开始', 'Start after this cursor'),
-    })
-    after: string | null,
+    @PageFirstArg() first: number | null,
+    @PageAfterArg() after: string | null,
     @Ctx() context: RequestContext,
   ): Promise<ReportConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
@@ -96,17 +70,6 @@ export class AgencyResolver {
       .limit(size + 1)
       .lean<ReportSummary[]>()
       .exec();
-    const page = rows.slice(0, size);
-    const edges = page.map((row) => ({
-      cursor: encodeCursor([row.year]),
-      node: currentReport(row),
-    }));
-    return {
-      edges,
-      pageInfo: pageInfoOf(
-        edges.map((edge) => edge.cursor),
-        rows.length > size,
-      ),
-    };
+    return connectionOf(rows, size, (row) => encodeCursor([row.year]), currentReport);
   }
 }

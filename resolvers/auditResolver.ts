@@ -1,17 +1,18 @@
 import type { FilterQuery } from 'mongoose';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ReportInputError } from '../events/report/errors';
 import { agencyIdFor } from '../events/report/ids';
 import type { ChangeEntryDocument } from '../models/changeEntryModel';
 import { perItem } from './complexity';
+import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
+import { PageAfterArg, PageFirstArg } from './pageArgs';
 import { reportIdFromInput } from './globalId';
 import { currentReport } from './reportViews';
 import { bi } from './types/describe';
 import { AuditEntry, AuditEntryConnection, auditEntryOf } from './types/figureChange';
 import { AuditLogFilter } from './types/inputs';
-import { pageInfoOf } from './types/pageInfo';
 import { Report } from './types/report';
 
 @Resolver(() => AuditEntry)
@@ -26,16 +27,8 @@ export class AuditResolver {
   async auditLog(
     @Arg('filter', () => AuditLogFilter, { nullable: true, description: bi('筛选条件', 'Filter') })
     filter: AuditLogFilter | null,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: bi('每页数量（最多 100）', 'Page size (at most 100)'),
-    })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: bi('从此游标之后开始', 'Start after this cursor'),
-    })
-    after: string | null,
+    @PageFirstArg() first: number | null,
+    @PageAfterArg() after: string | null,
     @Ctx() context: RequestContext,
   ): Promise<AuditEntryConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
@@ -66,18 +59,12 @@ export class AuditResolver {
       .limit(size + 1)
       .lean<ChangeEntryDocument[]>()
       .exec();
-    const page = rows.slice(0, size);
-    const edges = page.map((row) => ({
-      cursor: encodeCursor([row.recordedAt.getTime(), row._id]),
-      node: auditEntryOf(row),
-    }));
-    return {
-      edges,
-      pageInfo: pageInfoOf(
-        edges.map((edge) => edge.cursor),
-        rows.length > size,
-      ),
-    };
+    return connectionOf(
+      rows,
+      size,
+      (row) => encodeCursor([row.recordedAt.getTime(), row._id]),
+      auditEntryOf,
+    );
   }
 
   @FieldResolver(() => Report, {

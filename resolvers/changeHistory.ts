@@ -1,10 +1,10 @@
 // Pages of change entries, newest first (keyset on revision, _id).
 import type { FilterQuery } from 'mongoose';
 import type { ChangeEntryDocument } from '../models/changeEntryModel';
+import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
 import { figureChangeOf, type FigureChangeConnection } from './types/figureChange';
-import { pageInfoOf } from './types/pageInfo';
 
 export async function changeHistory(
   context: RequestContext,
@@ -31,16 +31,5 @@ export async function changeHistory(
     .limit(size + 1)
     .lean<ChangeEntryDocument[]>()
     .exec();
-  const page = rows.slice(0, size);
-  const edges = page.map((row) => ({
-    cursor: encodeCursor([row.revision, row._id]),
-    node: figureChangeOf(row),
-  }));
-  return {
-    edges,
-    pageInfo: pageInfoOf(
-      edges.map((edge) => edge.cursor),
-      rows.length > size,
-    ),
-  };
+  return connectionOf(rows, size, (row) => encodeCursor([row.revision, row._id]), figureChangeOf);
 }

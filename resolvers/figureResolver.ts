@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { perItem } from './complexity';
 import type { RequestContext } from './context';
 import { changeHistory } from './changeHistory';
+import { PageAfterArg, PageFirstArg } from './pageArgs';
 import { bi } from './types/describe';
 import { Figure } from './types/figure';
 import { FigureChangeConnection } from './types/figureChange';
@@ -14,16 +15,8 @@ export class FigureResolver {
   })
   async history(
     @Root() figure: Figure,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: bi('每页数量（最多 100）', 'Page size (at most 100)'),
-    })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: bi('从此游标之后开始', 'Start after this cursor'),
-    })
-    after: string | null,
+    @PageFirstArg() first: number | null,
+    @PageAfterArg() after: string | null,
     @Ctx() context: RequestContext,
   ): Promise<FigureChangeConnection> {
     return changeHistory(

@@ -5,8 +5,10 @@ import type { FigureState } from '../events/report/reportState';
 import { isFigureKey } from '../src/domain/format/figureCatalog';
 import { reportStateAt } from '../src/projections/timeTravel';
 import { TIME_TRAVEL_COST, figuresCost, perItem } from './complexity';
+import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
+import { PageAfterArg, PageFirstArg } from './pageArgs';
 import { reportIdFromInput } from './globalId';
 import type { ReportSummary } from './loaders';
 import { currentReport, fullOf, pastReport, rulesOfReport } from './reportViews';
@@ -16,10 +18,9 @@ import { Agency, agencyToGraph } from './types/agency';
 import { bi } from './types/describe';
 import { FigureTableEnum } from './types/enums';
 import { Figure, figureOf } from './types/figure';
-import { FigureChange, FigureChangeConnection } from './types/figureChange';
+import { FigureChange, FigureChangeConnection, figureChangeOfRef } from './types/figureChange';
 import { ReportFilter } from './types/inputs';
 import { NarrativeSection } from './types/narrativeSection';
-import { pageInfoOf } from './types/pageInfo';
 import { Report, ReportConnection } from './types/report';
 import { ImportWarning, RuleResult } from './types/ruleResult';
 import { changeHistory } from './changeHistory';
@@ -58,6 +59,21 @@ export async function reportView(
   return state ? pastReport(state) : null;
 }
 
+// The time-travel arguments of `report` and `reportById`, declared once.
+function AsOfArg(): ReturnType<typeof Arg> {
+  return Arg('asOf', () => DateTimeScalar, {
+    nullable: true,
+    description: bi('取此时间点的版本', 'As it was at this instant'),
+  });
+}
+
+function AtRevisionArg(): ReturnType<typeof Arg> {
+  return Arg('atRevision', () => Int, {
+    nullable: true,
+    description: bi('取此修订号的版本', 'As it was at this revision'),
+  });
+}
+
 function figuresOfView(full: { figures: FigureState[] }, report: Report): Figure[] {
   return full.figures.map((figure) => figureOf(figure, report.reportId, report.revision));
 }
@@ -75,16 +91,8 @@ export class ReportResolver {
   async report(
     @Arg('agency', () => String, { description: bi('机构名称', 'Agency name') }) agency: string,
     @Arg('year', () => Int, { description: bi('年度', 'Year') }) year: number,
-    @Arg('asOf', () => DateTimeScalar, {
-      nullable: true,
-      description: bi('取此时间点的版本', 'As it was at this instant'),
-    })
-    asOf: Date | null,
-    @Arg('atRevision', () => Int, {
-      nullable: true,
-      description: bi('取此修订号的版本', 'As it was at this revision'),
-    })
-    atRevision: number | null,
+    @AsOfArg() asOf: Date | null,
+    @AtRevisionArg() atRevision: number | null,
     @Ctx() context: RequestContext,
   ): Promise<Report | null> {
     checkYear(year);
@@ -103,16 +111,8 @@ export class ReportResolver {
   async reportById(
     @Arg('id', () => ID, { description: bi('报告的全局 ID', 'Global id of the report') })
     id: string,
-    @Arg('asOf', () => DateTimeScalar, {
-      nullable: true,
-      description: bi('取此时间点的版本', 'As it was at this instant'),
-    })
-    asOf: Date | null,
-    @Arg('atRevision', () => Int, {
-      nullable: true,
-      description: bi('取此修订号的版本', 'As it was at this revision'),
-    })
-    atRevision: number | null,
+    @AsOfArg() asOf: Date | null,
+    @AtRevisionArg() atRevision: number | null,
     @Ctx() context: RequestContext,
   ): Promise<Report | null> {
     const reportId = reportIdFromInput(id);
@@ -130,16 +130,8 @@ export class ReportResolver {
   async reports(
     @Arg('filter', () => ReportFilter, { nullable: true, description: bi('筛选条件', 'Filter') })
     filter: ReportFilter | null,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: bi('每页数量（最多 100）', 'Page size (at most 100)'),
-    })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: bi('从此游标之后开始', 'Start after this cursor'),
-    })
-    after: string | null,
+    @PageFirstArg() first: number | null,
+    @PageAfterArg() after: string | null,
     @Ctx() context: RequestContext,
   ): Promise<ReportConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
@@ -161,19 +153,13 @@ export class ReportResolver {
       .limit(size + 1)
       .lean<Array<ReportSummary>>()
       .exec();
-    const page = rows.slice(0, size);
-    for (const row of page) context.loaders.reportSummary.prime(row._id, row);
-    const edges = page.map((row) => ({
-      cursor: encodeCursor([row.year, row.agencyKey]),
-      node: currentReport(row),
-    }));
-    return {
-      edges,
-      pageInfo: pageInfoOf(
-        edges.map((edge) => edge.cursor),
-        rows.length > size,
-      ),
-    };
+    for (const row of rows.slice(0, size)) context.loaders.reportSummary.prime(row._id, row);
+    return connectionOf(
+      rows,
+      size,
+      (row) => encodeCursor([row.year, row.agencyKey]),
+      currentReport,
+    );
   }
 
   @FieldResolver(() => Agency, { description: bi('发布机构', 'The agency') })
@@ -194,20 +180,11 @@ export class ReportResolver {
     description: bi('最后一次变更', 'The last change of the report'),
   })
   lastChange(@Root() report: Report): FigureChange {
-    const ref = report.summary.lastChange;
-    return {
-      eventId: ref.eventId,
-      revision: ref.revision,
-      recordedAt: ref.recordedAt,
-      actor: { id: ref.actor.id, name: ref.actor.name },
-      reason: ref.reason,
+    return figureChangeOfRef(report.summary.lastChange, report.reportId, {
+      key: null,
       from: null,
       to: null,
-      kind: ref.kind as FigureChange['kind'],
-      key: null,
-      revertedEventId: null,
-      reportId: report.reportId,
-    };
+    });
   }
 
   @FieldResolver(() => Figure, {
@@ -275,19 +252,11 @@ export class ReportResolver {
       text: section.text,
       source: section.source,
       revision: section.revision,
-      lastChange: {
-        eventId: section.lastChange.eventId,
-        revision: section.lastChange.revision,
-        recordedAt: section.lastChange.recordedAt,
-        actor: section.lastChange.actor,
-        reason: section.lastChange.reason,
+      lastChange: figureChangeOfRef(section.lastChange, report.reportId, {
+        key: `section:${section.id}`,
         from: null,
         to: null,
-        kind: section.lastChange.kind as FigureChange['kind'],
-        key: `section:${section.id}`,
-        revertedEventId: null,
-        reportId: report.reportId,
-      },
+      }),
     }));
   }
 
@@ -332,16 +301,8 @@ export class ReportResolver {
   })
   async history(
     @Root() report: Report,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: bi('每页数量（最多 100）', 'Page size (at most 100)'),
-    })
-    first: number | null,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: bi('从此游标之后开始', 'Start after this cursor'),
-    })
-    after: string | null,
+    @PageFirstArg() first: number | null,
+    @PageAfterArg() after: string | null,
     @Arg('key', () => String, {
       nullable: true,
       description: bi('只要此数字键', 'Only this figure key'),
@@ -396,18 +357,12 @@ export class ReportResolver {
     const old = new Map(before.figures.map((figure) => [figure.key, figure]));
     return after.figures
       .filter((figure) => (old.get(figure.key)?.value ?? null) !== figure.value)
-      .map((figure) => ({
-        eventId: figure.lastChange.eventId,
-        revision: figure.lastChange.revision,
-        recordedAt: figure.lastChange.recordedAt,
-        actor: figure.lastChange.actor,
-        reason: figure.lastChange.reason,
-        from: old.get(figure.key)?.value ?? null,
-        to: figure.value,
-        kind: figure.lastChange.kind as FigureChange['kind'],
-        key: figure.key,
-        revertedEventId: null,
-        reportId: report.reportId,
-      }));
+      .map((figure) =>
+        figureChangeOfRef(figure.lastChange, report.reportId, {
+          key: figure.key,
+          from: old.get(figure.key)?.value ?? null,
+          to: figure.value,
+        }),
+      );
   }
 }

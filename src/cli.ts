@@ -1,11 +1,55 @@
 // `npm run -s cli -- <command> …`: dispatches to one module per command in src/cli/.
 import 'reflect-metadata';
 import type { CliCommand, CliIo } from './cli/cliIo';
+import { openLedgerForCli } from './cli/openLedger';
+
+/** `import` without --token: the application service on the configured database, as admin. */
+async function openLocalImporter() {
+  const [{ localAdminPrincipal }, { reportImporterFromService }, { rulesOf }] = await Promise.all([
+    import('./auth/principal'),
+    import('./cli/importCommand'),
+    import('./projections/reportRules'),
+  ]);
+  const opened = await openLedgerForCli();
+  const principal = localAdminPrincipal('bulk import (cli)');
+  return {
+    importer: reportImporterFromService(
+      (input) => opened.ledger.services.importReport(principal, input),
+      (report) => rulesOf(report).filter((rule) => rule.status === 'failed').length,
+    ),
+    close: () => opened.close(),
+  };
+}
+
+/** `export`: reads the report's read model (caught up with its stream), like GET /export. */
+async function openExportLoader() {
+  const { reportExportLoader } = await import('./server/routes/exportRoute');
+  const opened = await openLedgerForCli();
+  return { loadReport: reportExportLoader(opened.ledger), close: () => opened.close() };
+}
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   parse: {
     summary: 'parse <file> [--agency NAME] [--year YYYY]   print the importer result as JSON',
     load: async () => (await import('./cli/parseCommand')).runParseCommand,
+  },
+  import: {
+    summary:
+      'import <files or folders...> --reason TEXT [--token T [--url URL]]   bulk import (local admin without --token)',
+    load: async () => (await import('./cli/importCommand')).createImportCommand(openLocalImporter),
+  },
+  export: {
+    summary: 'export --agency NAME --year YYYY --format csv|json|markdown [--out FILE]',
+    load: async () => (await import('./cli/exportCommand')).createExportCommand(openExportLoader),
+  },
+  token: {
+    summary:
+      'token create --name NAME --role editor|admin [--agency NAME ...] | token list | token revoke ID',
+    load: async () => (await import('./cli/tokenCommand')).runTokenCommand,
+  },
+  projections: {
+    summary: 'projections rebuild | catch-up | status   read models from the event log',
+    load: async () => (await import('./cli/projectionsCommand')).runProjectionsCommand,
   },
 };
 

@@ -1,6 +1,7 @@
 // Configuration from environment variables. Every variable is listed in the README with its
 // default; a bad value stops start-up with a message naming the variable.
 import path from 'node:path';
+import { LOG_LEVELS } from './observability/logger';
 
 export interface Config {
   port: number;
@@ -17,6 +18,14 @@ export interface Config {
   logLevel: string;
   /** Keep a report snapshot every this many revisions (time travel, command loading). */
   snapshotEvery: number;
+  /** /readyz fails when the projections are more than this many events behind the log head. */
+  readyMaxProjectionLag: number;
+  /** How old /readyz lets its cached ledger verification get (0: verify on every probe). */
+  integrityCheckIntervalMs: number;
+  /** How long a shutdown waits for requests and subscriptions before cutting them. */
+  shutdownGraceMs: number;
+  /** How often the subscription feed polls the event log while someone subscribes. */
+  subscriptionPollIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -64,8 +73,6 @@ function list(env: NodeJS.ProcessEnv, name: string): string[] {
     .filter(Boolean);
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseName = env.NIANBAO_DB_NAME?.trim() || 'nianbao';
   if (!/^[A-Za-z0-9_-]{1,63}$/.test(databaseName)) {
@@ -81,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
-  if (!LOG_LEVELS.includes(logLevel)) {
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
   }
   return {
@@ -99,5 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel,
     snapshotEvery: integer(env, 'SNAPSHOT_EVERY', 100, 2, 100_000),
+    readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 100, 0, 1_000_000_000),
+    integrityCheckIntervalMs:
+      integer(env, 'INTEGRITY_CHECK_INTERVAL_SECONDS', 300, 0, 604_800) * 1000,
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 3600) * 1000,
+    subscriptionPollIntervalMs: integer(env, 'SUBSCRIPTION_POLL_INTERVAL_MS', 200, 10, 60_000),
   };
 }

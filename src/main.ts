@@ -1,20 +1,26 @@
 // `npm start`: serves the API on MONGODB_URI, or on an embedded FerretDB with a persistent data
 // directory under the project (data/ferretdb, git-ignored) so data survives restarts.
-// Order: connect -> indexes -> catch up projections a crash may have left behind -> serve ->
-// follow the log (writes made by other processes sharing the database).
+// Order: config (a bad variable stops here, naming it) -> connect -> indexes -> catch up
+// projections a crash may have left behind -> serve -> follow the log (writes made by other
+// processes sharing the database).
+// Shutdown on SIGTERM/SIGINT: stop accepting connections, close subscriptions, drain HTTP
+// requests, stop the log followers, close the database connections, stop the embedded FerretDB.
 import 'reflect-metadata';
 import { openLedger } from './application/createLedger';
 import { ConfigError, loadConfig } from './config';
 import { resolveDatabase, stopOnExit } from './database/mongoUri';
+import { createLogger } from './observability/logger';
+import { createMetrics } from './observability/metrics';
 import { catchUpProjections, startProjectionFollower } from './projections/projectionFollower';
 import { createHttpServer } from './server/createHttpServer';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config.logLevel);
   const database = await resolveDatabase({
     dataDir: config.dataDir,
     env: config.mongodbUri ? { MONGODB_URI: config.mongodbUri } : {},
-    progress: (line) => process.stdout.write(`${line}\n`),
+    progress: (line) => logger.info(line),
   });
   const ledger = await openLedger({
     uri: database.uri,
@@ -23,23 +29,34 @@ async function main(): Promise<void> {
   });
   const caughtUp = await catchUpProjections(ledger.projection);
   if (caughtUp.events > 0) {
-    process.stdout.write(
-      `projections caught up: ${caughtUp.events} events to position ${caughtUp.checkpoint}\n`,
+    logger.info(
+      { events: caughtUp.events, checkpoint: caughtUp.checkpoint },
+      'projections caught up',
     );
   }
-  const server = await createHttpServer(config, ledger);
+  const server = await createHttpServer(config, ledger, { logger, metrics: createMetrics() });
   const { url } = await server.listen();
   const follower = await startProjectionFollower(ledger.projection, {
     fromPosition: caughtUp.checkpoint,
   });
   follower.done.catch((error: unknown) => {
-    server.logger.error({ err: error }, 'projection follower stopped');
+    logger.error({ err: error }, 'projection follower stopped');
   });
+  // The first ledger verification starts now, in the background (readiness reports it).
+  void server.readiness.refreshIntegrity();
   stopOnExit(database, async () => {
-    await follower.stop();
-    await server.stop();
-    await ledger.close();
+    logger.info('shutting down: draining requests and subscriptions');
+    try {
+      await server.stop();
+      await follower.stop();
+      await ledger.close();
+      logger.info('shut down');
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+    }
   });
+  logger.info({ url }, 'listening');
+  // Plain line for scripts that wait for the server (bench, tests): "listening on <url>".
   process.stdout.write(`Nianbao Ledger listening on ${url}\n`);
 }
 

@@ -6,6 +6,7 @@
 import type {
   CellMarker,
   DecimalString,
+  FigureReading,
   ImportWarning,
   NarrativeFigure,
   NarrativeSection,
@@ -13,15 +14,8 @@ import type {
   TemplateId,
 } from '../../src/domain/importer/types';
 
-/** A cell as imported: value (null = empty or marker), raw text, marker, provenance. */
-export interface ImportedCell {
-  key: string;
-  value: DecimalString | null;
-  raw: string | null;
-  marker: CellMarker | null;
-  uncertain: boolean;
-  source: SourceLocation | null;
-}
+/** A cell as imported: exactly what the importer read (value, raw text, marker, provenance). */
+export type ImportedCell = FigureReading;
 
 /** `agency-<agencyId>` stream, revision 0. */
 export interface AgencyRegisteredData {

@@ -1,8 +1,7 @@
 // The state of one report as folded from its stream. The per-report read model stores exactly
 // this (plus derived rule results), so "rebuilt == incrementally built" holds by construction.
 import type {
-  CellMarker,
-  DecimalString,
+  FigureReading,
   ImportWarning,
   SourceLocation,
   TemplateId,
@@ -43,13 +42,8 @@ export interface NarrativeFigureFacts {
   sentence: string;
 }
 
-export interface FigureState {
-  key: string;
-  value: DecimalString | null;
-  raw: string | null;
-  marker: CellMarker | null;
-  uncertain: boolean;
-  source: SourceLocation | null;
+/** A cell as imported, plus what the stream adds: narrative facts and its last change. */
+export interface FigureState extends FigureReading {
   /** Set for narrative figures only. */
   narrative: NarrativeFigureFacts | null;
   /** Revision of the event that last changed this cell. */

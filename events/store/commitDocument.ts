@@ -76,6 +76,15 @@ export function toRecordedEvent(commit: CommitDocument, stored: StoredEvent): Re
       `stored event ${stored.eventId} (stream ${commit.streamId}, revision ${stored.revision}) has unreadable data; run verifyStream`,
     );
   }
+  return recordedEventOf(commit, stored, data);
+}
+
+/** The event a stored entry of a commit holds, given its already parsed data. */
+export function recordedEventOf(
+  commit: CommitDocument,
+  stored: StoredEvent,
+  data: JsonValue,
+): RecordedEvent & { data: JsonValue } {
   return {
     eventId: stored.eventId,
     streamId: commit.streamId,

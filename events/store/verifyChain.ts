@@ -1,6 +1,6 @@
 // Pure verification of one stream's commits, fed in firstRevision order. Reports the first
 // problem only: everything after a broken link is unverifiable by the chain anyway.
-import type { CommitDocument, StoredEvent } from './commitDocument';
+import { recordedEventOf, type CommitDocument, type StoredEvent } from './commitDocument';
 import { eventHash } from './eventHash';
 import type { JsonValue, VerificationFailure } from './types';
 
@@ -125,18 +125,7 @@ export class StreamChainVerifier {
           `revision ${expectedRevision} has unparsable data`,
         );
       }
-      const recomputed = eventHash({
-        eventId: stored.eventId,
-        streamId: commit.streamId,
-        revision: stored.revision,
-        position: stored.position,
-        type: stored.type,
-        schemaVersion: stored.schemaVersion,
-        data,
-        metadata: stored.metadata,
-        recordedAt: commit.recordedAt,
-        previousHash: stored.previousHash,
-      });
+      const recomputed = eventHash(recordedEventOf(commit, stored, data));
       if (recomputed !== stored.hash) {
         return this.fail(
           'content_altered',

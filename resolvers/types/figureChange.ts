@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { ChangeRef } from '../../events/report/reportState';
 import type { ChangeEntryDocument } from '../../models/changeEntryModel';
 import { DateTimeScalar } from '../scalars';
 import { Actor } from './actor';
@@ -83,6 +84,27 @@ export function figureChangeOf(entry: ChangeEntryDocument): FigureChange {
     key: entry.key,
     revertedEventId: entry.revertedEventId,
     reportId: entry.reportId,
+  };
+}
+
+/** A change known by its ChangeRef: the last change of a report, a section or a figure. */
+export function figureChangeOfRef(
+  ref: ChangeRef,
+  reportId: string,
+  change: { key: string | null; from: string | null; to: string | null },
+): FigureChange {
+  return {
+    eventId: ref.eventId,
+    revision: ref.revision,
+    recordedAt: ref.recordedAt,
+    actor: { id: ref.actor.id, name: ref.actor.name },
+    reason: ref.reason,
+    from: change.from,
+    to: change.to,
+    kind: ref.kind as ChangeKindEnum,
+    key: change.key,
+    revertedEventId: null,
+    reportId,
   };
 }
 

@@ -154,17 +154,26 @@ export class LedgerServices {
     return `${prepared.actor.id}:${prepared.clientMutationId}`;
   }
 
-  /** A replay of an already applied mutation, or null when this one is new. */
-  private async findReplay(prepared: Prepared): Promise<MutationOutcome | null> {
-    if (!prepared.clientMutationId) return null;
+  /**
+   * Whether the clientMutationId is recorded; a record for another input is an error, since
+   * reusing an id must never apply or replay a different change.
+   */
+  private async sameInputRecorded(prepared: Prepared): Promise<boolean> {
     const record = await this.models.mutations.findById(this.mutationKey(prepared)).lean().exec();
-    if (!record) return null;
+    if (!record) return false;
     if (record.inputHash !== prepared.hash) {
       throw new ReportInputError(
         'this clientMutationId was already used with a different input; use a new one',
         'clientMutationId',
       );
     }
+    return true;
+  }
+
+  /** A replay of an already applied mutation, or null when this one is new. */
+  private async findReplay(prepared: Prepared): Promise<MutationOutcome | null> {
+    if (!prepared.clientMutationId) return null;
+    if (!(await this.sameInputRecorded(prepared))) return null;
     const firstEventId = mutationEventId(prepared.actor.id, prepared.clientMutationId, 0);
     const entry = await this.models.changes.findOne({ eventId: firstEventId }).lean().exec();
     if (!entry) return null;
@@ -190,13 +199,7 @@ export class LedgerServices {
       ]);
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
-      const record = await this.models.mutations.findById(this.mutationKey(prepared)).lean().exec();
-      if (record && record.inputHash !== prepared.hash) {
-        throw new ReportInputError(
-          'this clientMutationId was already used with a different input; use a new one',
-          'clientMutationId',
-        );
-      }
+      await this.sameInputRecorded(prepared);
     }
   }
 
@@ -374,18 +377,7 @@ export class LedgerServices {
     input: PublicationInput,
     meta: RequestMeta = {},
   ): Promise<MutationOutcome> {
-    const expectedRevision = requireRevisionInput(input.expectedRevision);
-    return this.runCommand(
-      principal,
-      'publishReport',
-      input,
-      { ...input, clientMutationId: undefined },
-      meta,
-      () => ({
-        type: 'PublishReport',
-        expectedRevision,
-      }),
-    );
+    return this.changePublication(principal, 'publishReport', 'PublishReport', input, meta);
   }
 
   async withdrawReport(
@@ -393,17 +385,25 @@ export class LedgerServices {
     input: PublicationInput,
     meta: RequestMeta = {},
   ): Promise<MutationOutcome> {
+    return this.changePublication(principal, 'withdrawReport', 'WithdrawReport', input, meta);
+  }
+
+  /** Publishing and withdrawing take the same input and differ only in the command. */
+  private async changePublication(
+    principal: Principal,
+    operation: 'publishReport' | 'withdrawReport',
+    type: 'PublishReport' | 'WithdrawReport',
+    input: PublicationInput,
+    meta: RequestMeta,
+  ): Promise<MutationOutcome> {
     const expectedRevision = requireRevisionInput(input.expectedRevision);
     return this.runCommand(
       principal,
-      'withdrawReport',
+      operation,
       input,
       { ...input, clientMutationId: undefined },
       meta,
-      () => ({
-        type: 'WithdrawReport',
-        expectedRevision,
-      }),
+      () => ({ type, expectedRevision }),
     );
   }
 

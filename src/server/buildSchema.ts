@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { AgencyResolver } from '../../resolvers/agencyResolver';
 import { AuditResolver } from '../../resolvers/auditResolver';
 import { FigureResolver } from '../../resolvers/figureResolver';
@@ -9,6 +9,7 @@ import { MutationResolver } from '../../resolvers/mutationResolver';
 import { NodeResolver } from '../../resolvers/nodeResolver';
 import { ReportResolver } from '../../resolvers/reportResolver';
 import { ServiceResolver } from '../../resolvers/serviceResolver';
+import { SubscriptionResolver } from '../../resolvers/subscriptionResolver';
 import { Agency } from '../../resolvers/types/agency';
 import { Figure } from '../../resolvers/types/figure';
 import { Report } from '../../resolvers/types/report';
@@ -31,8 +32,29 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
       'Writes: every change is recorded as an immutable event and needs a token and a reason',
     );
   }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description = bi(
+      '实时更新：经 WebSocket（graphql-ws 协议，路径 /graphql）推送新变更',
+      'Live updates: new changes pushed over WebSocket (graphql-ws protocol, path /graphql)',
+    );
+  }
   return schema;
 }
+
+/**
+ * type-graphql insists on a PubSub as soon as a schema has subscriptions, but ours do not use
+ * topics: they follow the event log (src/subscriptions/changeFeed.ts), so that edits made by
+ * other processes arrive too. Publishing to a topic is a bug.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('subscriptions follow the event log; there are no topics to publish to');
+  },
+  subscribe() {
+    throw new Error('subscriptions follow the event log; there are no topics to subscribe to');
+  },
+};
 
 /** The schema is the same for every server in a process: build it once. */
 export function buildLedgerSchema(): Promise<GraphQLSchema> {
@@ -46,7 +68,9 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       MutationResolver,
       IntegrityResolver,
+      SubscriptionResolver,
     ],
+    pubSub: NO_TOPICS,
     orphanedTypes: [Report, Agency, Figure],
     validate: false,
   }).then(describeRoots);

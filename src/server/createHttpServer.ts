@@ -1,25 +1,54 @@
-// Wires Express, Apollo Server and the schema into one HTTP server. Returns the express app
-// and the http server so other modules can add routes (/readyz, /metrics, /export/*) and a
-// graphql-ws WebSocket server on the same port before `listen()`.
+// Wires Express, Apollo Server, the GraphQL-over-WebSocket server and the operational routes
+// into one HTTP server:
+//   GET/POST /graphql        Apollo (GET from a browser: the offline query page)
+//   WS       /graphql        subscriptions (graphql-ws protocol)
+//   GET /healthz, /readyz    liveness, readiness (database, projection lag, ledger integrity)
+//   GET /metrics             Prometheus
+//   GET /export/:agency/:year/:format
+//   GET /                    the web viewer (web/dist), when built
+// Every request gets an id (x-request-id in and out) and a logger bound to it; errors carry
+// the id so a user can quote it. Add routes of your own before `listen()`.
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { RequestContext } from '../../resolvers/context';
 import type { Ledger } from '../application/createLedger';
 import type { Config } from '../config';
+import { createLogger } from '../observability/logger';
+import { createMetrics, type LedgerMetrics } from '../observability/metrics';
+import { metricsPlugin } from '../observability/metricsPlugin';
+import { errorHandler } from '../observability/errorHandler';
+import { requestContextMiddleware, requestIdOf } from '../observability/requestContext';
+import { requestIdPlugin } from '../observability/requestIdPlugin';
+import { ChangeFeed } from '../subscriptions/changeFeed';
+import { LiveFeed } from '../subscriptions/liveFeed';
+import {
+  attachSubscriptionServer,
+  type SubscriptionServer,
+} from '../subscriptions/websocketServer';
 import { buildLedgerSchema } from './buildSchema';
+import { countAppendedEvents } from './countAppendedEvents';
 import { createFormatError } from './formatError';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './queryLimits';
-import { createRequestContext, requestIdOf } from './requestContext';
-import { readAccessPlugin, requestIdPlugin } from './requestIdPlugin';
-import { registerHealthRoute } from './routes/health';
-import { registerJsonErrorHandler } from './routes/jsonErrors';
+import { readAccessPlugin } from './readAccessPlugin';
+import { refuseHttpSubscriptions } from './refuseHttpSubscriptions';
+import { ReadinessMonitor } from './readiness';
+import { createRequestContext } from './requestContext';
+import { registerExportRoute } from './routes/exportRoute';
+import { registerGraphqlExplorer } from './routes/graphqlExplorer';
+import { registerHealthRoutes } from './routes/health';
+import { registerMetricsRoute } from './routes/metrics';
+import { registerNotFound } from './routes/notFound';
 import { registerStaticWeb } from './routes/staticWeb';
+import { subscriptionGauge } from './subscriptionGauge';
+
+export const GRAPHQL_PATH = '/graphql';
 
 export interface LedgerHttpServer {
   readonly app: Express;
@@ -27,21 +56,31 @@ export interface LedgerHttpServer {
   readonly apollo: ApolloServer<RequestContext>;
   readonly schema: GraphQLSchema;
   readonly logger: Logger;
+  readonly metrics: LedgerMetrics;
+  readonly readiness: ReadinessMonitor;
+  readonly changeFeed: ChangeFeed;
+  readonly subscriptions: SubscriptionServer;
   /**
    * Registers the GraphQL route, static files and error handlers (call after adding your own
    * routes; listen() calls it if you did not), then listens.
    */
   listen(): Promise<{ url: string; port: number }>;
-  /** Drains HTTP requests and stops Apollo. */
+  /**
+   * Graceful shutdown: stops accepting connections, closes every subscription (WebSocket
+   * close 1001), drains HTTP requests in flight (cut after the grace period), stops the
+   * change feed. The ledger (database) is the caller's to close afterwards.
+   */
   stop(): Promise<void>;
 }
 
 export interface CreateHttpServerOptions {
   logger?: Logger;
+  /** Default: a registry of its own with Node's default metrics. */
+  metrics?: LedgerMetrics;
   queryLimits?: Partial<QueryLimits>;
   /** Serve web/dist at `/` when built (default true). */
   serveWeb?: boolean;
-  /** More Apollo plugins (metrics, logging), added after the built-in ones. */
+  /** More Apollo plugins, added after the built-in ones. */
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
@@ -50,39 +89,79 @@ export async function createHttpServer(
   ledger: Ledger,
   options: CreateHttpServerOptions = {},
 ): Promise<LedgerHttpServer> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = options.metrics ?? createMetrics();
+  countAppendedEvents(ledger.store, metrics);
+  const queryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const schema = await buildLedgerSchema();
+  const formatError = createFormatError((error, formatted) => {
+    logger.error(
+      { err: error, path: formatted.path },
+      'unexpected error while handling a GraphQL request',
+    );
+  });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    // Shutdown is ours (main.ts drains, then stops the database); Apollo's own signal handler
-    // would re-raise SIGTERM after its stop and kill the process before the database stops.
+    // Shutdown is ours (stop() below, then main.ts stops the database); Apollo's own signal
+    // handler would re-raise SIGTERM after its stop and kill the process before that.
     stopOnTerminationSignals: false,
-    formatError: createFormatError((error, formatted) => {
-      logger.error(
-        { err: error, path: formatted.path },
-        'unexpected error while handling a GraphQL request',
-      );
-    }),
+    formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      requestIdPlugin(),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: config.shutdownGraceMs,
+      }),
+      // Apollo's landing pages load from a CDN; the offline page is registerGraphqlExplorer.
+      ApolloServerPluginLandingPageDisabled(),
+      requestIdPlugin<RequestContext>((context) => context?.requestId),
+      metricsPlugin<RequestContext>(metrics, logger, {
+        requestIdOf: (context) => context?.requestId,
+      }),
       readAccessPlugin(config.requireTokenForReads),
-      queryLimitsPlugin({ ...DEFAULT_QUERY_LIMITS, ...options.queryLimits }),
+      refuseHttpSubscriptions<RequestContext>(GRAPHQL_PATH),
+      queryLimitsPlugin(queryLimits),
       ...(options.plugins ?? []),
     ],
   });
   await apollo.start();
 
-  app.use((req, res, next) => {
-    res.setHeader('x-request-id', requestIdOf(req.headers['x-request-id']));
-    next();
+  const changeFeed = new ChangeFeed(ledger.store, {
+    pollIntervalMs: config.subscriptionPollIntervalMs,
+    onError: (error) => logger.warn({ err: error }, 'subscription feed: reading the log failed'),
   });
-  registerHealthRoute(app);
+  const active = subscriptionGauge(metrics);
+  const subscriptions = attachSubscriptionServer({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    liveFeed: new LiveFeed(changeFeed, { onActiveChange: (delta) => active.inc(delta) }),
+    authenticate: ({ authorization, requestId }) =>
+      createRequestContext({ ledger, maxPageSize: config.maxPageSize, authorization, requestId }),
+    requireTokenForReads: config.requireTokenForReads,
+    queryLimits,
+    formatError,
+    logger,
+  });
+
+  const readiness = new ReadinessMonitor(
+    { db: ledger.db, projection: ledger.projection },
+    {
+      maxProjectionLag: config.readyMaxProjectionLag,
+      integrityIntervalMs: config.integrityCheckIntervalMs,
+      metrics,
+      logger,
+    },
+  );
+
+  app.use(requestContextMiddleware(logger));
+  registerHealthRoutes(app, readiness);
+  registerMetricsRoute(app, metrics, readiness);
+  registerExportRoute(app, ledger, { requireTokenForReads: config.requireTokenForReads });
 
   let routed = false;
   const registerFinalRoutes = () => {
@@ -92,22 +171,33 @@ export async function createHttpServer(
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
       exposedHeaders: ['x-request-id'],
     };
+    registerGraphqlExplorer(app, GRAPHQL_PATH);
     app.use(
-      '/graphql',
+      GRAPHQL_PATH,
       cors(corsOptions),
       express.json({ limit: config.bodyLimitBytes }),
       expressMiddleware(apollo, {
-        context: async ({ req, res }) =>
+        context: async ({ req }) =>
           createRequestContext({
             ledger,
             maxPageSize: config.maxPageSize,
             authorization: req.headers.authorization,
-            requestId: String(res.getHeader('x-request-id')),
+            ...(requestIdOf(req) ? { requestId: requestIdOf(req) } : {}),
           }),
       }),
     );
     if (options.serveWeb ?? true) registerStaticWeb(app);
-    registerJsonErrorHandler(app);
+    registerNotFound(app);
+    app.use(errorHandler(logger));
+  };
+
+  let stopping: Promise<void> | null = null;
+  const stop = async () => {
+    // No new connections from here on (close() completes once the drain below is done).
+    httpServer.close(() => undefined);
+    await subscriptions.close({ graceMs: config.shutdownGraceMs });
+    await apollo.stop();
+    await changeFeed.stop();
   };
 
   return {
@@ -116,6 +206,10 @@ export async function createHttpServer(
     apollo,
     schema,
     logger,
+    metrics,
+    readiness,
+    changeFeed,
+    subscriptions,
     listen() {
       registerFinalRoutes();
       return new Promise((resolve, reject) => {
@@ -123,10 +217,13 @@ export async function createHttpServer(
         httpServer.listen(config.port, config.host, () => {
           const address = httpServer.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
-          resolve({ url: `http://${config.host}:${port}/graphql`, port });
+          resolve({ url: `http://${config.host}:${port}${GRAPHQL_PATH}`, port });
         });
       });
     },
-    stop: () => apollo.stop(),
+    stop() {
+      stopping ??= stop();
+      return stopping;
+    },
   };
 }

@@ -6,6 +6,7 @@ import {
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
@@ -83,47 +84,70 @@ function rejected(message: string, code: string, extra: Record<string, unknown>)
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
 }
 
+export interface LimitedOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** The first limit the operation exceeds, as the error to send; null when within limits. */
+export function queryLimitViolation(
+  operation: LimitedOperation,
+  limits: QueryLimits,
+): GraphQLError | null {
+  const { schema, document } = operation;
+  const aliases = aliasCount(document);
+  if (aliases > limits.maxAliases) {
+    return rejected(
+      `the query uses ${aliases} aliases; at most ${limits.maxAliases}`,
+      'TOO_MANY_ALIASES',
+      { aliases, maximum: limits.maxAliases },
+    );
+  }
+  const depth = queryDepth(document);
+  if (depth > limits.maxDepth) {
+    return rejected(
+      `the query is ${depth} levels deep; at most ${limits.maxDepth}`,
+      'QUERY_TOO_DEEP',
+      {
+        depth,
+        maximum: limits.maxDepth,
+      },
+    );
+  }
+  const complexity = getComplexity({
+    schema,
+    query: document,
+    ...(operation.operationName ? { operationName: operation.operationName } : {}),
+    variables: operation.variables ?? {},
+    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (complexity > limits.maxComplexity) {
+    return rejected(
+      `the query costs ${complexity}; at most ${limits.maxComplexity}: ask for fewer items`,
+      'QUERY_TOO_COMPLEX',
+      { complexity, maximum: limits.maxComplexity },
+    );
+  }
+  return null;
+}
+
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const aliases = aliasCount(document);
-          if (aliases > limits.maxAliases) {
-            throw rejected(
-              `the query uses ${aliases} aliases; at most ${limits.maxAliases}`,
-              'TOO_MANY_ALIASES',
-              {
-                aliases,
-                maximum: limits.maxAliases,
-              },
-            );
-          }
-          const depth = queryDepth(document);
-          if (depth > limits.maxDepth) {
-            throw rejected(
-              `the query is ${depth} levels deep; at most ${limits.maxDepth}`,
-              'QUERY_TOO_DEEP',
-              {
-                depth,
-                maximum: limits.maxDepth,
-              },
-            );
-          }
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (complexity > limits.maxComplexity) {
-            throw rejected(
-              `the query costs ${complexity}; at most ${limits.maxComplexity}: ask for fewer items`,
-              'QUERY_TOO_COMPLEX',
-              { complexity, maximum: limits.maxComplexity },
-            );
-          }
+          const violation = queryLimitViolation(
+            {
+              schema,
+              document,
+              operationName: request.operationName,
+              variables: request.variables,
+            },
+            limits,
+          );
+          if (violation) throw violation;
         },
       };
     },

@@ -11,15 +11,8 @@ export interface ContextInput {
   ledger: Ledger;
   maxPageSize: number;
   authorization: string | undefined;
+  /** From requestContextMiddleware (src/observability); a new one when absent. */
   requestId?: string;
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
-/** A caller's X-Request-Id when it is sane, else a new one. */
-export function requestIdOf(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
 export async function createRequestContext(input: ContextInput): Promise<RequestContext> {

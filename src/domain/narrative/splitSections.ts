@@ -28,6 +28,19 @@ export interface RawSection {
   fragments: SectionFragment[];
 }
 
+/** A heading mark (一、 or （一）) found in a line, with what surrounds it. */
+interface HeadingMark {
+  numeral: number;
+  /** The line after the mark. */
+  rest: string;
+  /** Offset in the line just past the mark. */
+  afterMark: number;
+  lineStart: boolean;
+  atBoundary: boolean;
+  /** The character before the mark ('' at the line start). */
+  previous: string;
+}
+
 type Decision =
   | { kind: 'part'; part: number; end: number }
   | { kind: 'sub'; numeral: number; end: number; implicitPart?: number };
@@ -84,7 +97,7 @@ export class SectionSplitter {
       const numeral = chineseNumeral(match[1] ?? match[2]);
       if (numeral === null) continue;
       const afterMark = at + match[0].length;
-      const context = {
+      const context: HeadingMark = {
         numeral,
         rest: text.slice(afterMark),
         afterMark,
@@ -107,14 +120,7 @@ export class SectionSplitter {
     return this.sections;
   }
 
-  private decidePart(c: {
-    numeral: number;
-    rest: string;
-    afterMark: number;
-    lineStart: boolean;
-    atBoundary: boolean;
-    previous: string;
-  }): Decision | null {
+  private decidePart(c: HeadingMark): Decision | null {
     if (!c.atBoundary && !TOP_PRECEDER.test(c.previous)) return null;
     const known = matchKnownTitle(c.rest);
     if (known && known.part > this.currentPart) {
@@ -145,14 +151,7 @@ export class SectionSplitter {
     return null;
   }
 
-  private decideSub(c: {
-    numeral: number;
-    rest: string;
-    afterMark: number;
-    lineStart: boolean;
-    atBoundary: boolean;
-    previous: string;
-  }): Decision | null {
+  private decideSub(c: HeadingMark): Decision | null {
     if (this.currentPart === 0) return null;
     if (!c.atBoundary && !SUB_PRECEDER.test(c.previous)) return null;
     const end = c.afterMark + subTitleLength(c.rest);

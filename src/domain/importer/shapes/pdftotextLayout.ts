@@ -5,7 +5,7 @@
 // header 三、本年度办理结果 are broken into one-character lines in the label column, and the
 // 表四 header is scattered over several lines above a single row of 15 values.
 import { T3_COLUMNS } from '../../format/figureCatalog';
-import type { FigureReading, ImportWarning } from '../types';
+import type { ImportWarning } from '../types';
 import {
   assignRow,
   makeWarning,
@@ -22,13 +22,14 @@ import { alignT3Rows, COLLAPSED_OTHER_HANDLING } from './pdftotextRowAlignment';
 import type { LabelledValueLine } from './pdftotextRowAlignment';
 import {
   findTableRegions,
+  readTables,
   hasPageFurniture,
   isPageNumberLine,
   lineContent,
   singleValue,
   splitLine,
 } from './pdftotextText';
-import type { LineRange, SplitLine } from './pdftotextText';
+import type { LineRange, TableReading, SplitLine } from './pdftotextText';
 
 const SHAPE = 'pdftotext-layout';
 /** A 表三 line needs this many trailing values to count as a data row (it has 7 columns). */
@@ -38,12 +39,7 @@ const MIN_T4_VALUES = 5;
 /** How many wrapped label lines above/below a value line may belong to its label. */
 const WRAP_LINES = 3;
 
-type Figures = Record<string, FigureReading>;
-
-interface TableReading {
-  figures: Figures;
-  warnings: ImportWarning[];
-}
+type Figures = TableReading['figures'];
 
 function rangeIndices(range: LineRange): number[] {
   return Array.from({ length: range.end - range.start }, (_, offset) => range.start + offset);
@@ -247,20 +243,7 @@ function readT4(lines: readonly string[], range: LineRange): TableReading {
 }
 
 function read(doc: SourceDocument): ShapeReading {
-  const regions = findTableRegions(doc.lines);
-  const readings = [
-    regions.t2 ? readT2(doc.lines, regions.t2) : null,
-    regions.t3 ? readT3(doc.lines, regions.t3) : null,
-    regions.t4 ? readT4(doc.lines, regions.t4) : null,
-  ];
-  const figures: Figures = {};
-  const warnings: ImportWarning[] = [];
-  for (const reading of readings) {
-    if (!reading) continue;
-    Object.assign(figures, reading.figures);
-    warnings.push(...reading.warnings);
-  }
-  return { shape: SHAPE, figures, warnings };
+  return { shape: SHAPE, ...readTables(doc.lines, { t2: readT2, t3: readT3, t4: readT4 }) };
 }
 
 /**

@@ -6,7 +6,7 @@
 // 表三 25 rows × 7 (23 rows when （六）其他处理 is one row), 表四 15. Where pdftotext emitted
 // 表三 cells column by column, the rows' own 总计 decide the order (pdftotextCellOrder).
 import { T2_KEYS, T3_COLUMNS, T3_ROWS, figureDefinition } from '../../format/figureCatalog';
-import type { FigureReading, ImportWarning } from '../types';
+import type { ImportWarning } from '../types';
 import {
   assignRow,
   makeWarning,
@@ -27,6 +27,7 @@ import { COLLAPSED_OTHER_HANDLING, OTHER_HANDLING_ROWS } from './pdftotextRowAli
 import {
   compactLine,
   findTableRegions,
+  readTables,
   hasPageFurniture,
   isPageNumberLine,
   lineContent,
@@ -34,17 +35,12 @@ import {
   singleValue,
   splitLine,
 } from './pdftotextText';
-import type { LineRange } from './pdftotextText';
+import type { LineRange, TableReading } from './pdftotextText';
 
 const SHAPE = 'pdftotext-raw';
 const COLUMNS = T3_COLUMNS.length;
 
-type Figures = Record<string, FigureReading>;
-
-interface TableReading {
-  figures: Figures;
-  warnings: ImportWarning[];
-}
+type Figures = TableReading['figures'];
 
 /** One line of a table region: a value, a label (any other text), or a break (page number). */
 type StreamItem =
@@ -336,20 +332,7 @@ function readT4(lines: readonly string[], range: LineRange): TableReading {
 }
 
 function read(doc: SourceDocument): ShapeReading {
-  const regions = findTableRegions(doc.lines);
-  const readings = [
-    regions.t2 ? readT2(doc.lines, regions.t2) : null,
-    regions.t3 ? readT3(doc.lines, regions.t3) : null,
-    regions.t4 ? readT4(doc.lines, regions.t4) : null,
-  ];
-  const figures: Figures = {};
-  const warnings: ImportWarning[] = [];
-  for (const reading of readings) {
-    if (!reading) continue;
-    Object.assign(figures, reading.figures);
-    warnings.push(...reading.warnings);
-  }
-  return { shape: SHAPE, figures, warnings };
+  return { shape: SHAPE, ...readTables(doc.lines, { t2: readT2, t3: readT3, t4: readT4 }) };
 }
 
 /**

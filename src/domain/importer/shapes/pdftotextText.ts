@@ -3,6 +3,7 @@
 // three tables. Line indices are 0-based here; sources report them 1-based.
 import { isValueToken, parseCellText, textLocation } from './shapeReader';
 import type { CellToken } from './shapeReader';
+import type { FigureReading, ImportWarning } from '../types';
 
 /** Lines [start, end) of one table, between its heading and the next table's heading. */
 export interface LineRange {
@@ -70,6 +71,38 @@ export function findTableRegions(lines: readonly string[]): TableRegions {
     t3: t3 >= 0 ? range(t3, t4 >= 0 ? t4 : lines.length) : null,
     t4: t4 >= 0 ? range(t4, end) : null,
   };
+}
+
+/** What a reader found in one table. */
+export interface TableReading {
+  figures: Record<string, FigureReading>;
+  warnings: ImportWarning[];
+}
+
+export type TableReader = (lines: readonly string[], range: LineRange) => TableReading;
+
+/**
+ * Reads each table the text has with its reader (表二, then 表三, then 表四) and merges what
+ * they found in that order.
+ */
+export function readTables(
+  lines: readonly string[],
+  readers: { t2: TableReader; t3: TableReader; t4: TableReader },
+): TableReading {
+  const regions = findTableRegions(lines);
+  const readings = [
+    regions.t2 ? readers.t2(lines, regions.t2) : null,
+    regions.t3 ? readers.t3(lines, regions.t3) : null,
+    regions.t4 ? readers.t4(lines, regions.t4) : null,
+  ];
+  const figures: Record<string, FigureReading> = {};
+  const warnings: ImportWarning[] = [];
+  for (const reading of readings) {
+    if (!reading) continue;
+    Object.assign(figures, reading.figures);
+    warnings.push(...reading.warnings);
+  }
+  return { figures, warnings };
 }
 
 /** A whitespace-separated token of a line with its 1-based column. */

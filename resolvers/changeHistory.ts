@@ -8,7 +8,7 @@ import { figureChangeOf, type FigureChangeConnection } from './types/figureChang
 
 export async function changeHistory(
   context: RequestContext,
-  scope: { reportId: string; key: string | null; maxRevision: number },
+  scope: { reportId: string; key?: string | null; maxRevision: number },
   first: number | null,
   after: string | null,
 ): Promise<FigureChangeConnection> {
@@ -17,7 +17,8 @@ export async function changeHistory(
     reportId: scope.reportId,
     revision: { $lte: scope.maxRevision },
   };
-  if (scope.key !== null) query.key = scope.key;
+  // An omitted `key` argument arrives as undefined, not null.
+  if (scope.key != null) query.key = scope.key;
   if (after) {
     const [revision, id] = decodeCursor(after, ['number', 'string']);
     query.$or = [

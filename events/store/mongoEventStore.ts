@@ -372,6 +372,19 @@ export class MongoEventStore implements EventStore {
     }
     finish(verifier);
     const unaccountedPositions = uncoveredRanges(covered, head);
+    for (const missing of await this.commitsOnlyLookupsRemember(new Set(covered.map(idOfRange)))) {
+      unaccountedPositions.push(missing.positions);
+      if (missing.streamId !== null && !failures.some((f) => f.streamId === missing.streamId)) {
+        failures.push({
+          streamId: missing.streamId,
+          revision: missing.firstRevision,
+          eventId: null,
+          problem: 'missing_commit',
+          message: `stream ${missing.streamId}: commit ${missing.positions.fromPosition} (revision ${missing.firstRevision}) is referenced by the lookups but no longer stored`,
+        });
+      }
+    }
+    unaccountedPositions.sort((a, b) => a.fromPosition - b.fromPosition);
     return {
       ok: failures.length === 0 && unaccountedPositions.length === 0,
       streamsChecked,
@@ -379,6 +392,38 @@ export class MongoEventStore implements EventStore {
       failures,
       unaccountedPositions,
     };
+  }
+
+  /**
+   * Commits that the lookups point at but that are not stored. Lookups are written only after
+   * their commit is stored, so such a commit existed and was deleted: this catches the deletion
+   * of the log's newest commit, which leaves no gap below the head. A commit stored after the
+   * scan began is looked up again before it counts as missing.
+   */
+  private async commitsOnlyLookupsRemember(scanned: ReadonlySet<string>): Promise<
+    Array<{ positions: PositionRange; streamId: string | null; firstRevision: number }>
+  > {
+    const remembered = new Map<string, LookupDocument>();
+    for await (const lookup of this.lookups.find({})) {
+      if (typeof lookup.commitId !== 'string' || scanned.has(lookup.commitId)) continue;
+      // A stream pointer (`s:`) knows the commit's stream and size; prefer it to other lookups.
+      if (!remembered.has(lookup.commitId) || lookup._id.startsWith('s:')) {
+        remembered.set(lookup.commitId, lookup);
+      }
+    }
+    const missing = [];
+    for (const [id, lookup] of remembered) {
+      const firstPosition = Number(id);
+      if (!Number.isSafeInteger(firstPosition) || (await this.commitSummary(id))) continue;
+      const isPointer = lookup._id.startsWith('s:');
+      const size = isPointer ? (lookup.lastRevision ?? 0) - (lookup.firstRevision ?? 0) : 0;
+      missing.push({
+        positions: { fromPosition: firstPosition, toPosition: firstPosition + Math.max(0, size) },
+        streamId: isPointer ? streamIdOfKey(lookup._id) : null,
+        firstRevision: lookup.firstRevision ?? 0,
+      });
+    }
+    return missing;
   }
 
   /**
@@ -657,6 +702,18 @@ export class MongoEventStore implements EventStore {
       lastHash: events[count - 1]!.hash,
       events,
     };
+  }
+}
+
+const idOfRange = (range: PositionRange) => commitId(range.fromPosition);
+
+/** The stream id inside a stream pointer key (`s:` + JSON [streamId, firstRevision]). */
+function streamIdOfKey(key: string): string | null {
+  try {
+    const [streamId] = JSON.parse(key.slice(2)) as [unknown];
+    return typeof streamId === 'string' ? streamId : null;
+  } catch {
+    return null;
   }
 }
 

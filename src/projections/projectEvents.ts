@@ -11,15 +11,19 @@ export async function projectEvents(
 ): Promise<string[]> {
   const agencyEvents = events.filter((event) => event.streamId.startsWith(AGENCY_STREAM_PREFIX));
   if (agencyEvents.length > 0) await projectAgencyEvents(context, agencyEvents);
-  const reportIds = [
-    ...new Set(
-      events
-        .map((event) => reportIdOfStream(event.streamId))
-        .filter((id): id is string => id !== null),
-    ),
-  ];
+  const eventsByReport = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const reportId = reportIdOfStream(event.streamId);
+    if (reportId === null) continue;
+    const reportEvents = eventsByReport.get(reportId) ?? [];
+    reportEvents.push(event);
+    eventsByReport.set(reportId, reportEvents);
+  }
   // Each report catches up from its own read model revision, so a batch that repeats events
-  // the read model already has costs one read and no write.
-  for (const reportId of reportIds) await projectReport(context, reportId);
-  return reportIds;
+  // the read model already has costs one read and no write. The batch's own events go along:
+  // the stream walk may not see a commit whose writer crashed before writing its lookups.
+  for (const [reportId, known] of eventsByReport) {
+    await projectReport(context, reportId, { known });
+  }
+  return [...eventsByReport.keys()];
 }

@@ -121,6 +121,27 @@ async function writeDocument(
 }
 
 /**
+ * `read` (revisions from `fromRevision` on) extended by the `known` events that follow it.
+ * readStream walks the stream's lookups, which are written just after the commit: a writer that
+ * crashed in between leaves a commit that the global log (and so the follower) sees but the
+ * stream walk does not yet. The follower passes the events it read, so they are not skipped.
+ */
+function withKnownTail(
+  read: RecordedEvent[],
+  known: readonly RecordedEvent[],
+  fromRevision: number,
+): RecordedEvent[] {
+  let next = fromRevision + read.length;
+  const events = [...read];
+  for (const event of [...known].sort((a, b) => a.revision - b.revision)) {
+    if (event.revision !== next) continue;
+    events.push(event);
+    next++;
+  }
+  return events;
+}
+
+/**
  * Catches the read model of `reportId` up with its stream and returns it (null: no such stream).
  * `known` are events the caller just appended (saves a read when they follow the read model).
  */
@@ -138,7 +159,11 @@ export async function projectReport(
     const events =
       known.length > 0 && known[0].revision === fromRevision
         ? known
-        : await context.store.readStream(reportStreamId(reportId), { fromRevision });
+        : withKnownTail(
+            await context.store.readStream(reportStreamId(reportId), { fromRevision }),
+            known,
+            fromRevision,
+          );
     if (events.length === 0) {
       // A crash between the full document and its summary leaves the summary behind.
       if (document && !options.base && (await summaryBehind(context, document))) {

@@ -84,6 +84,11 @@ function rejected(message: string, code: string, extra: Record<string, unknown>)
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
 }
 
+/** The input path graphql-js names in a coercion message: `at "input.x"`, else the variable. */
+function coercedFieldOf(message: string): string | undefined {
+  return /\bat "([^"]+)"/.exec(message)?.[1] ?? /Variable "\$([^"]+)"/.exec(message)?.[1];
+}
+
 export interface LimitedOperation {
   schema: GraphQLSchema;
   document: DocumentNode;
@@ -116,13 +121,23 @@ export function queryLimitViolation(
       },
     );
   }
-  const complexity = getComplexity({
-    schema,
-    query: document,
-    ...(operation.operationName ? { operationName: operation.operationName } : {}),
-    variables: operation.variables ?? {},
-    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      ...(operation.operationName ? { operationName: operation.operationName } : {}),
+      variables: operation.variables ?? {},
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // The cost is computed before Apollo coerces the variables, so a variable of the wrong type
+    // surfaces here first; graphql-js's message names the variable and the field path.
+    if (error instanceof GraphQLError) {
+      return rejected(error.message, 'BAD_USER_INPUT', { field: coercedFieldOf(error.message) });
+    }
+    throw error;
+  }
   if (complexity > limits.maxComplexity) {
     return rejected(
       `the query costs ${complexity}; at most ${limits.maxComplexity}: ask for fewer items`,

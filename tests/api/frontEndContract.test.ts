@@ -57,6 +57,17 @@ describe('front-end contract', () => {
     expect(byHash).toEqual({ data: { service: { name: 'Nianbao Ledger' } } });
   });
 
+  test('a variable of the wrong type is 400 BAD_USER_INPUT naming the variable', async () => {
+    const query = `query Page($first: Int) { reports(first: $first) { edges { cursor } } }`;
+    for (const first of ['ten', 1.5, 2 ** 31]) {
+      const response = await api.post({ query, variables: { first } });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as ErrorBody;
+      expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect(body.errors[0].message).toContain('$first');
+    }
+  });
+
   test('first above the cap is BAD_USER_INPUT naming first', async () => {
     const result = await api.gql(`{ reports(first: 101) { edges { cursor } } }`);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

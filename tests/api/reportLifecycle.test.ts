@@ -149,6 +149,20 @@ describeWithSeed('report lifecycle over HTTP', () => {
       { from: null, to: original, kind: 'IMPORT', revision: 0 },
     ]);
 
+    // The report's history without a key lists every figure's changes, newest first.
+    const reportHistory = await api.gql<{
+      reportById: {
+        history: { edges: Array<{ node: { key: string; to: string; revision: number } }> };
+      };
+    }>(
+      `query($id: ID!) { reportById(id: $id) { history(first: 100) { edges { node { key to revision } } } } }`,
+      { id: reportId },
+    );
+    const reportEdges = reportHistory.data!.reportById.history.edges.map((edge) => edge.node);
+    expect(reportEdges[0]).toEqual({ key: KEY, to: next, revision: 1 });
+    expect(reportEdges.length).toBeGreaterThan(50);
+    expect(new Set(reportEdges.map((node) => node.key)).size).toBeGreaterThan(50);
+
     const audit = await api.gql<{
       auditLog: {
         edges: Array<{

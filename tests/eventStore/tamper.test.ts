@@ -130,4 +130,25 @@ describe('verifyStream / verifyAll', () => {
     });
     expect(later.position).toBeGreaterThan(last.lastPosition as number);
   });
+
+  it("reports the deletion of the log's newest commit, which leaves no hole below the head", async () => {
+    const fresh = await createEventStore(database.db, { collectionName: `newest_${Date.now()}` });
+    const id = `t-${randomUUID()}`;
+    await fresh.appendToStream(id, [newEvent('A', 1)], { expectedRevision: 'no_stream' });
+    const newest = await fresh.appendToStream(id, [newEvent('B', 2), newEvent('C', 3)], {
+      expectedRevision: 0,
+    });
+    expect((await fresh.verifyAll()).ok).toBe(true);
+    await database.db
+      .collection(fresh.collectionName)
+      .deleteOne({ streamId: id, firstRevision: 1 });
+    const all = await fresh.verifyAll();
+    expect(all.ok).toBe(false);
+    expect(all.unaccountedPositions).toEqual([
+      { fromPosition: newest.position - 1, toPosition: newest.position },
+    ]);
+    expect(all.failures).toEqual([
+      expect.objectContaining({ streamId: id, revision: 1, problem: 'missing_commit' }),
+    ]);
+  });
 });

@@ -99,4 +99,22 @@ describe('projection catch-up', () => {
       await follower.stop();
     }
   });
+
+  test('catch-up projects a commit whose writer died before writing its lookups', async () => {
+    await catchUpProjections(harness.ledger.projection);
+    const before = (await findReportDocument(harness.ledger.models, reportId))!.revision;
+    await appendWithoutProjecting('31');
+    // What a SIGKILL between the commit insert and its lookups leaves: the commit is in the log,
+    // but the stream's pointer to it (and the head hints) are not.
+    const lookups = harness.database.db.collection<{ _id: string }>(
+      harness.ledger.store.lookupCollectionName,
+    );
+    const pointer = `s:${JSON.stringify([reportStreamId(reportId), before + 1])}`;
+    expect((await lookups.deleteOne({ _id: pointer })).deletedCount).toBe(1);
+    await lookups.deleteMany({ _id: { $in: ['h:log', `h:s:${reportStreamId(reportId)}`] } });
+    await catchUpProjections(harness.ledger.projection);
+    const document = await findReportDocument(harness.ledger.models, reportId);
+    expect(document!.revision).toBe(before + 1);
+    expect(document!.figures.find((figure) => figure.key === 't3.granted.total')!.value).toBe('31');
+  });
 });

@@ -88,14 +88,10 @@ describe('importer fuzzing', () => {
     );
   });
 
-  // KNOWN IMPORTER BUG (narrative, route to the importer/narrative owner), found by this fuzzer:
-  // paragraph reflow joins a number at the end of one line (or before a form feed) to digits at
-  // the start of the next, so the report states a number the document never spells out.
-  // Minimal counterexample: "国办公开办函〔2019〕60号\n一、总体情况\n本年共收到申请21\n10件。"
-  // -> narrative figure n.1.1 = "2110" (raw "2110件"). The same happens with "21\f10". These
-  // cases are marked `failing`: jest reports them as failures once the importer is fixed, and
-  // then `.failing` must be removed.
-  it.failing.each([
+  // Regression found by this fuzzer: paragraph reflow once joined a number at the end of one
+  // line (or before a form feed) to digits at the start of the next, stating a number the
+  // document never spells out ("申请21\n10件" -> 2110).
+  it.each([
     ['a line break', '国办公开办函〔2019〕60号\n一、总体情况\n本年共收到申请21\n10件。'],
     ['a form feed', '国办公开办函〔2019〕60号\n一、总体情况\n本年共收到申请21\f10件。'],
   ])('regression: digits split by %s are not joined into one narrative number', (_, document) => {

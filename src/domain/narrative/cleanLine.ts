@@ -25,7 +25,15 @@ export function cleanLine(source: string, lineNumber: number): PositionedText {
   let text = '';
   const origins: SourcePoint[] = [];
   for (let i = 0; i < source.length; i += 1) {
-    if (removed[i]) continue;
+    if (removed[i]) {
+      // A page break between two digits ("21\f10") separates two numbers; dropping it would
+      // state a number (2110) the document never spells out.
+      if (source[i] === '\f' && /\d$/.test(text) && /^\d/.test(source.slice(i + 1))) {
+        text += ' ';
+        origins.push({ line: lineNumber, column: i + 1 });
+      }
+      continue;
+    }
     text += source[i];
     origins.push({ line: lineNumber, column: i + 1 });
   }

@@ -3,7 +3,7 @@
 // Table parts keep only lines that read as prose; their cells are the importer's business.
 import { isTablePart } from './partTitles';
 import type { PositionedText } from './positionedText';
-import { concatTexts } from './positionedText';
+import { concatTexts, separator } from './positionedText';
 import type { SectionFragment } from './splitSections';
 
 const SENTENCE_END = /(?:[。！？!?；;…]|[。！？][”’」』"])$/;
@@ -21,7 +21,12 @@ export function buildParagraphs(
   for (const fragment of fragments) {
     const last = paragraphs[paragraphs.length - 1];
     if (last && !SENTENCE_END.test(last.text)) {
-      paragraphs[paragraphs.length - 1] = concatTexts([last, fragment.text]);
+      // Digits on both sides of a line break are two numbers, not one wrapped number: typesetting
+      // does not break inside a number, and joining them would invent a figure ("21" + "10").
+      const splitsDigits = /\d$/.test(last.text) && /^\d/.test(fragment.text.text);
+      paragraphs[paragraphs.length - 1] = concatTexts(
+        splitsDigits ? [last, separator(' ', last), fragment.text] : [last, fragment.text],
+      );
     } else {
       paragraphs.push(fragment.text);
     }

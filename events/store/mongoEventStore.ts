@@ -400,9 +400,9 @@ export class MongoEventStore implements EventStore {
    * of the log's newest commit, which leaves no gap below the head. A commit stored after the
    * scan began is looked up again before it counts as missing.
    */
-  private async commitsOnlyLookupsRemember(scanned: ReadonlySet<string>): Promise<
-    Array<{ positions: PositionRange; streamId: string | null; firstRevision: number }>
-  > {
+  private async commitsOnlyLookupsRemember(
+    scanned: ReadonlySet<string>,
+  ): Promise<Array<{ positions: PositionRange; streamId: string | null; firstRevision: number }>> {
     const remembered = new Map<string, LookupDocument>();
     for await (const lookup of this.lookups.find({})) {
       if (typeof lookup.commitId !== 'string' || scanned.has(lookup.commitId)) continue;

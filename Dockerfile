@@ -5,7 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:web || true
+RUN npm run build:web
 ENV HOST=0.0.0.0 PORT=4000 NODE_ENV=production
 EXPOSE 4000
 CMD ["npm", "start"]

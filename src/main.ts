@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       logger.info('shut down');
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
+      throw error;
     }
   });
   logger.info({ url }, 'listening');

@@ -84,16 +84,24 @@ export async function resolveDatabase(options: ResolveDatabaseOptions): Promise<
 /** Stops the database when the process is asked to exit, so no FerretDB outlives us. */
 export function stopOnExit(database: RunningDatabase, beforeStop?: () => Promise<void>): void {
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = () => {
     if (stopping) return;
     stopping = true;
     void (async () => {
+      // A shutdown that was asked for and completed is a success (exit 0), so `npm start`
+      // ended with Ctrl-C or `docker stop` reports no error; a failed one exits 1.
+      let code = 0;
       try {
         if (beforeStop) await beforeStop();
-      } finally {
-        await database.stop();
-        process.exit(signal === 'SIGINT' ? 130 : 143);
+      } catch {
+        code = 1;
       }
+      try {
+        await database.stop();
+      } catch {
+        code = 1;
+      }
+      process.exit(code);
     })();
   };
   process.once('SIGINT', shutdown);

@@ -13,8 +13,6 @@ export interface Loaders {
   reportSummary: DataLoader<string, ReportSummary | null>;
   report: DataLoader<string, ReportReadDocument | null>;
   agency: DataLoader<string, AgencyReadDocument | null>;
-  /** Key: `${agencyId}:${year}`. */
-  reportByAgencyYear: DataLoader<string, ReportReadDocument | null>;
 }
 
 function byId<T extends { _id: string }>(keys: readonly string[], rows: T[]): Array<T | null> {
@@ -22,38 +20,24 @@ function byId<T extends { _id: string }>(keys: readonly string[], rows: T[]): Ar
   return keys.map((key) => map.get(key) ?? null);
 }
 
+/**
+ * The filter for a batch of ids. A batch of one is an `_id` equality: FerretDB's SQLite backend
+ * answers only that form from its index and scans the collection for `$in` (MongoDB uses the
+ * `_id` index for both), and most requests (one report page) load one id.
+ */
+export function idFilter(ids: readonly string[]): { _id: string | { $in: string[] } } {
+  return ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } };
+}
+
 export function createLoaders(models: ReadModels): Loaders {
   const report = new DataLoader<string, ReportReadDocument | null>(async (ids) =>
-    byId(ids, await findReportDocuments(models, { _id: { $in: [...ids] } })),
+    byId(ids, await findReportDocuments(models, idFilter(ids))),
   );
   const reportSummary = new DataLoader<string, ReportSummary | null>(async (ids) =>
-    byId(
-      ids,
-      await models.summaries
-        .find({ _id: { $in: [...ids] } })
-        .lean<ReportSummary[]>()
-        .exec(),
-    ),
+    byId(ids, await models.summaries.find(idFilter(ids)).lean<ReportSummary[]>().exec()),
   );
   const agency = new DataLoader<string, AgencyReadDocument | null>(async (ids) =>
-    byId(
-      ids,
-      await models.agencies
-        .find({ _id: { $in: [...ids] } })
-        .lean<AgencyReadDocument[]>()
-        .exec(),
-    ),
+    byId(ids, await models.agencies.find(idFilter(ids)).lean<AgencyReadDocument[]>().exec()),
   );
-  const reportByAgencyYear = new DataLoader<string, ReportReadDocument | null>(async (keys) => {
-    const pairs = keys.map((key) => {
-      const [agencyId, year] = key.split(':');
-      return { agencyId, year: Number(year) };
-    });
-    const rows = await findReportDocuments(models, {
-      $or: pairs.map((pair) => ({ agencyId: pair.agencyId, year: pair.year })),
-    });
-    const map = new Map(rows.map((row) => [`${row.agencyId}:${row.year}`, row]));
-    return keys.map((key) => map.get(key) ?? null);
-  });
-  return { report, reportSummary, agency, reportByAgencyYear };
+  return { report, reportSummary, agency };
 }

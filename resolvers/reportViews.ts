@@ -1,4 +1,5 @@
 // Building Report objects from read models or folded states, and the pieces Report fields share.
+import { reportIdFor } from '../events/report/ids';
 import type { ReportState } from '../events/report/reportState';
 import type { ReportReadDocument } from '../models/reportReadModel';
 import { figureValuesOf, rulesOf } from '../src/projections/reportRules';
@@ -34,8 +35,10 @@ export async function rulesOfReport(
   context: RequestContext,
 ): Promise<RuleResult[]> {
   const [previous, full] = await Promise.all([
-    context.loaders.reportByAgencyYear.load(`${report.agencyId}:${report.year - 1}`),
+    // Report ids derive from (agency name, year), so last year's report is an id lookup.
+    context.loaders.report.load(reportIdFor(report.agencyName, report.year - 1)),
     fullOf(report, context),
   ]);
-  return rulesOf(full, previous ? figureValuesOf(previous) : undefined);
+  const sameAgency = previous !== null && previous.agencyId === report.agencyId;
+  return rulesOf(full, sameAgency ? figureValuesOf(previous) : undefined);
 }

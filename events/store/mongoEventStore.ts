@@ -263,16 +263,29 @@ export class MongoEventStore implements EventStore {
 
     const inRange = (revision: number) =>
       revision >= fromRevision && (toRevision === undefined || revision <= toRevision);
-    const pointers = (await this.streamPointers(streamId, toRevision)).filter(
+    const pointers = (await this.streamPointers(streamId, toRevision, fromRevision)).filter(
       (pointer) =>
         pointer.lastRevision >= fromRevision &&
         (toRevision === undefined || pointer.firstRevision <= toRevision) &&
         (!until || pointer.recordedAt <= until),
     );
     if (direction === 'backwards') pointers.reverse();
+    // Commits are fetched by `_id` a few at a time, ahead of the one being read.
+    const fetched = new Map<string, Promise<CommitDocument | null>>();
+    const fetchCommit = (index: number) => {
+      const pointer = pointers[index];
+      if (pointer && !fetched.has(pointer.commitId)) {
+        const commit = this.commits.findOne({ _id: pointer.commitId });
+        // A read ahead that is never awaited (maxCount reached) must not reject unhandled.
+        commit.catch(() => undefined);
+        fetched.set(pointer.commitId, commit);
+      }
+    };
     const result: RecordedEvent[] = [];
-    for (const pointer of pointers) {
-      const commit = await this.commits.findOne({ _id: pointer.commitId });
+    for (const [index, pointer] of pointers.entries()) {
+      for (let ahead = index; ahead < index + READ_AHEAD_COMMITS; ahead++) fetchCommit(ahead);
+      const commit = await fetched.get(pointer.commitId)!;
+      fetched.delete(pointer.commitId);
       if (!commit) {
         throw new CorruptCommitError(
           `stream ${streamId}: the commit holding revision ${pointer.firstRevision} (${pointer.commitId}) is missing; run verifyStream`,
@@ -538,10 +551,20 @@ export class MongoEventStore implements EventStore {
     }
   }
 
-  /** Every pointer of the stream in revision order, stopping after `toRevision`. */
-  private async streamPointers(streamId: string, toRevision?: number): Promise<StreamPointer[]> {
+  /**
+   * The pointers of the stream in revision order, stopping after `toRevision`. When a commit
+   * starts exactly at `fromRevision` (a catch-up from a read model or a snapshot usually lands on
+   * one) the walk starts there instead of at revision 0.
+   */
+  private async streamPointers(
+    streamId: string,
+    toRevision?: number,
+    fromRevision = 0,
+  ): Promise<StreamPointer[]> {
     const pointers: StreamPointer[] = [];
-    let next = await this.streamPointer(streamId, 0);
+    let next =
+      (fromRevision > 0 && (await this.streamPointer(streamId, fromRevision))) ||
+      (await this.streamPointer(streamId, 0));
     while (next) {
       pointers.push(next);
       if (toRevision !== undefined && next.lastRevision >= toRevision) break;
@@ -704,6 +727,9 @@ export class MongoEventStore implements EventStore {
     };
   }
 }
+
+/** Commits requested ahead of the one being read by readStream. */
+const READ_AHEAD_COMMITS = 4;
 
 const idOfRange = (range: PositionRange) => commitId(range.fromPosition);
 

@@ -3,11 +3,18 @@
 //
 // Why not plain `go install …@v1.24.2`: a binary installed that way panics at start-up because
 // the module ships without build/version/version.txt (FerretDB's release builds generate it).
-// So we copy the module source from Go's module cache, write that file, and `go build` it.
+// So we copy the module source from Go's module cache, write that file, apply our source patch
+// (ferretdbSourcePatches.ts: the SQLite backend's `_id` lookups did not use the `_id` index),
+// and `go build` it.
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  applySourcePatch,
+  FERRETDB_PATCH_LEVEL,
+  FERRETDB_SOURCE_PATCHES,
+} from './ferretdbSourcePatches';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
@@ -25,7 +32,11 @@ export function cacheDirectory(): string {
 }
 
 export function ferretdbBinaryPath(): string {
-  return path.join(cacheDirectory(), `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+  return path.join(
+    cacheDirectory(),
+    `ferretdb-${FERRETDB_VERSION}-${FERRETDB_PATCH_LEVEL}`,
+    'ferretdb',
+  );
 }
 
 /** A cached binary must start: a plain `go install` build exists but panics (see above). */
@@ -141,7 +152,7 @@ export async function ensureFerretdbBinary(
     ) as { Dir?: string; Error?: string };
     if (!downloaded.Dir) throw new Error(`go mod download failed: ${downloaded.Error ?? 'no Dir'}`);
 
-    progress('[nianbao] step 2/3: preparing a writable copy of the source');
+    progress('[nianbao] step 2/3: preparing a writable, patched copy of the source');
     const work = await fs.mkdtemp(path.join(os.tmpdir(), 'nianbao-ferretdb-src-'));
     try {
       await fs.cp(downloaded.Dir, work, { recursive: true });
@@ -150,6 +161,10 @@ export async function ensureFerretdbBinary(
         path.join(work, 'build', 'version', 'version.txt'),
         FERRETDB_VERSION + '\n',
       );
+      for (const patch of FERRETDB_SOURCE_PATCHES) {
+        const file = path.join(work, patch.file);
+        await fs.writeFile(file, applySourcePatch(await fs.readFile(file, 'utf8'), patch));
+      }
 
       progress('[nianbao] step 3/3: compiling (go build ./cmd/ferretdb)');
       const ticker = setInterval(

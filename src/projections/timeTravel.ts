@@ -10,19 +10,53 @@ export interface AsOf {
   asOf?: Date;
 }
 
+/** How many snapshot ids are tried by `_id` before falling back to a query. */
+const MAX_SNAPSHOT_PROBES = 32;
+
+export const snapshotIdOf = (reportId: string, revision: number): string =>
+  `${reportId}:${revision}`;
+
+/**
+ * The latest snapshot at or before `at`. Snapshots sit at known revisions (multiples of
+ * snapshotEvery), so they are found by `_id` — the one lookup FerretDB's SQLite backend answers
+ * from an index; a filter on reportId/revision would scan every snapshot of every report. When
+ * no probe hits (snapshotEvery was changed, or an instant far back in a long stream), the
+ * indexed query answers on MongoDB and stays correct everywhere.
+ */
+async function nearestSnapshot(
+  context: ProjectionContext,
+  reportId: string,
+  at: AsOf,
+): Promise<SnapshotDocument | null> {
+  const snapshots = context.models.snapshots;
+  const every = context.snapshotEvery;
+  const top = at.atRevision ?? (await context.store.streamRevision(reportStreamId(reportId)));
+  if (typeof top !== 'number') return null;
+  let probes = 0;
+  for (let revision = Math.floor(top / every) * every; revision > 0; revision -= every) {
+    if (++probes > MAX_SNAPSHOT_PROBES) break;
+    const id = snapshotIdOf(reportId, revision);
+    const found = await snapshots
+      .findOne({ _id: id }, { recordedAt: 1 })
+      .lean<Pick<SnapshotDocument, '_id' | 'recordedAt'>>()
+      .exec();
+    if (!found) continue;
+    if (at.asOf !== undefined && found.recordedAt > at.asOf) continue;
+    return snapshots.findOne({ _id: id }).lean<SnapshotDocument>().exec();
+  }
+  if (probes <= MAX_SNAPSHOT_PROBES) return null;
+  const filter: Record<string, unknown> = { reportId };
+  if (at.atRevision !== undefined) filter.revision = { $lte: at.atRevision };
+  if (at.asOf !== undefined) filter.recordedAt = { $lte: at.asOf };
+  return snapshots.findOne(filter).sort({ revision: -1 }).lean<SnapshotDocument>().exec();
+}
+
 export async function reportStateAt(
   context: ProjectionContext,
   reportId: string,
   at: AsOf,
 ): Promise<ReportState | null> {
-  const filter: Record<string, unknown> = { reportId };
-  if (at.atRevision !== undefined) filter.revision = { $lte: at.atRevision };
-  if (at.asOf !== undefined) filter.recordedAt = { $lte: at.asOf };
-  const snapshot = await context.models.snapshots
-    .findOne(filter)
-    .sort({ revision: -1 })
-    .lean<SnapshotDocument>()
-    .exec();
+  const snapshot = await nearestSnapshot(context, reportId, at);
   const start: MaybeReportState = snapshot ? snapshot.state : null;
   const events = await context.store.readStream(reportStreamId(reportId), {
     fromRevision: snapshot ? snapshot.revision + 1 : 0,

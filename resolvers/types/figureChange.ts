@@ -72,18 +72,10 @@ export class FigureChange {
 }
 
 export function figureChangeOf(entry: ChangeEntryDocument): FigureChange {
+  // An audit entry carries everything a ChangeRef does, plus the revert it undoes.
   return {
-    eventId: entry.eventId,
-    revision: entry.revision,
-    recordedAt: entry.recordedAt,
-    actor: { id: entry.actor.id, name: entry.actor.name },
-    reason: entry.reason,
-    from: entry.from,
-    to: entry.to,
-    kind: entry.kind as ChangeKindEnum,
-    key: entry.key,
+    ...figureChangeOfRef(entry, entry.reportId, entry),
     revertedEventId: entry.revertedEventId,
-    reportId: entry.reportId,
   };
 }
 

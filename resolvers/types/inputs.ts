@@ -3,6 +3,17 @@ import { DateTimeScalar, DecimalScalar } from '../scalars';
 import { bi } from './describe';
 import { ChangeKindEnum } from './enums';
 
+/** The Relay `clientMutationId` every mutation input carries, declared once. */
+function ClientMutationIdField(): PropertyDecorator {
+  return Field(() => String, {
+    nullable: true,
+    description: bi(
+      '客户端变更 ID：重发时不重复写入',
+      'Client mutation id: a repeat with the same id writes nothing',
+    ),
+  });
+}
+
 @InputType({ description: bi('导入一份报告文件', 'Import one report document') })
 export class ImportReportInput {
   @Field(() => String, {
@@ -40,13 +51,7 @@ export class ImportReportInput {
   @Field(() => String, { description: bi('导入理由（必填）', 'Why it is imported (required)') })
   reason!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: bi(
-      '客户端变更 ID：重发时不重复写入',
-      'Client mutation id: a repeat with the same id writes nothing',
-    ),
-  })
+  @ClientMutationIdField()
   clientMutationId?: string | null;
 }
 
@@ -81,13 +86,7 @@ export class SetFiguresInput {
   @Field(() => String, { description: bi('修改理由（必填）', 'Why (required)') })
   reason!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: bi(
-      '客户端变更 ID：重发时不重复写入',
-      'Client mutation id: a repeat with the same id writes nothing',
-    ),
-  })
+  @ClientMutationIdField()
   clientMutationId?: string | null;
 }
 
@@ -123,7 +122,7 @@ export class EditNarrativeInput {
   @Field(() => String, { description: bi('修改理由（必填）', 'Why (required)') })
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: bi('客户端变更 ID', 'Client mutation id') })
+  @ClientMutationIdField()
   clientMutationId?: string | null;
 }
 
@@ -146,7 +145,7 @@ export class RevertChangeInput {
   @Field(() => String, { description: bi('撤销理由（必填）', 'Why (required)') })
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: bi('客户端变更 ID', 'Client mutation id') })
+  @ClientMutationIdField()
   clientMutationId?: string | null;
 }
 
@@ -161,7 +160,7 @@ export class PublicationInput {
   @Field(() => String, { description: bi('理由（必填）', 'Why (required)') })
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: bi('客户端变更 ID', 'Client mutation id') })
+  @ClientMutationIdField()
   clientMutationId?: string | null;
 }
 

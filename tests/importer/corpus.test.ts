@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORPUS, loadAnswerKeys, scoreReport } from '../../bench/importScore';
+import { T3_COLUMNS, T4_RESULTS } from '../../src/domain/format/figureCatalog';
 import { importDocument } from '../../src/domain/importer/importDocument';
 import type { ParsedReport } from '../../src/domain/importer/types';
 
@@ -28,16 +29,8 @@ function row(report: ParsedReport, prefix: string, columns: readonly string[]): 
   return columns.map((column) => value(report, `${prefix}.${column}`));
 }
 
-const T3 = [
-  'naturalPerson',
-  'commercial',
-  'research',
-  'socialWelfare',
-  'legalService',
-  'otherOrg',
-  'total',
-];
-const T4 = ['upheld', 'corrected', 'other', 'pending', 'total'];
+const T3 = T3_COLUMNS;
+const T4 = T4_RESULTS;
 
 function warned(report: ParsedReport, code: string): Set<string> {
   return new Set(report.warnings.filter((w) => w.code === code).flatMap((w) => w.keys));

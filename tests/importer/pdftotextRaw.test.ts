@@ -2,7 +2,7 @@
 // row labels printed after their values, rows emitted column by column or as interleaved
 // pairs, a collapsed （六）其他处理 row, and 表四 values out of table order or with wrong
 // published totals. Plus the order solver on its own.
-import { T3_ROWS } from '../../src/domain/format/figureCatalog';
+import { T3_COLUMNS, T3_ROWS } from '../../src/domain/format/figureCatalog';
 import { resolveCellOrder } from '../../src/domain/importer/shapes/pdftotextCellOrder';
 import { pdftotextLayoutReader } from '../../src/domain/importer/shapes/pdftotextLayout';
 import { pdftotextRawReader } from '../../src/domain/importer/shapes/pdftotextRaw';
@@ -171,17 +171,8 @@ function expectRows(
   table: Map<string, number[]>,
   rows: readonly string[],
 ): void {
-  const columns = [
-    'naturalPerson',
-    'commercial',
-    'research',
-    'socialWelfare',
-    'legalService',
-    'otherOrg',
-    'total',
-  ];
   for (const row of rows) {
-    const read = columns.map((column) => valueOf(reading, `t3.${row}.${column}`));
+    const read = T3_COLUMNS.map((column) => valueOf(reading, `t3.${row}.${column}`));
     expect([row, read]).toEqual([row, (table.get(row) as number[]).map(String)]);
   }
 }

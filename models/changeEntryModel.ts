@@ -23,6 +23,14 @@ export interface ChangeEntryDocument {
   recordedAt: Date;
   /** For a revert: the event it compensates. */
   revertedEventId: string | null;
+  /**
+   * Keyed entries: `_id` of the entry of the same report and key that this change superseded,
+   * null for the key's first entry. Absent on entries written before the field existed and when
+   * the report state could not tell (a re-added narrative section): readers then query by key.
+   * Lets a key's history walk back by `_id` lookups alone (FerretDB serves only those from an
+   * index).
+   */
+  previousEntryId?: string | null;
 }
 
 export const changeEntrySchema = new Schema<ChangeEntryDocument>(
@@ -44,6 +52,7 @@ export const changeEntrySchema = new Schema<ChangeEntryDocument>(
     reason: { type: String, default: null },
     recordedAt: Date,
     revertedEventId: { type: String, default: null },
+    previousEntryId: { type: String },
   },
   { collection: 'changes', versionKey: false, autoIndex: false, _id: false },
 );

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { perItem } from './complexity';
 import type { RequestContext } from './context';
+import { changeEntryId } from '../src/projections/changeEntries';
 import { changeHistory } from './changeHistory';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
 import { bi } from './types/describe';
@@ -21,7 +22,13 @@ export class FigureResolver {
   ): Promise<FigureChangeConnection> {
     return changeHistory(
       context,
-      { reportId: figure.reportId, key: figure.key, maxRevision: figure.viewRevision },
+      {
+        reportId: figure.reportId,
+        key: figure.key,
+        maxRevision: figure.viewRevision,
+        // The entry of the view's last change of this figure: the history walks back from it.
+        startEntryId: changeEntryId(figure.lastChange.eventId, figure.key),
+      },
       first,
       after,
     );

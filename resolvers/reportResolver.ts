@@ -23,7 +23,7 @@ import { ReportFilter } from './types/inputs';
 import { NarrativeSection } from './types/narrativeSection';
 import { Report, ReportConnection } from './types/report';
 import { ImportWarning, RuleResult } from './types/ruleResult';
-import { changeHistory } from './changeHistory';
+import { changeHistory, historyStartOf } from './changeHistory';
 
 const MAX_YEAR = 2100;
 
@@ -310,9 +310,12 @@ export class ReportResolver {
     key: string | null,
     @Ctx() context: RequestContext,
   ): Promise<FigureChangeConnection> {
+    // A key-scoped history walks the chain of its entries from the view's last change.
+    const startEntryId =
+      key != null ? historyStartOf(await fullOf(report, context), key) : undefined;
     return changeHistory(
       context,
-      { reportId: report.reportId, key, maxRevision: report.revision },
+      { reportId: report.reportId, key, maxRevision: report.revision, startEntryId },
       first,
       after,
     );

@@ -7,17 +7,76 @@ import type {
   ReportImportedData,
 } from '../../events/report/eventCatalog';
 import { changeKindOf } from '../../events/report/evolve';
-import type { ReportState } from '../../events/report/reportState';
+import type {
+  MaybeReportState,
+  NarrativeSectionState,
+  ReportState,
+} from '../../events/report/reportState';
 import type { ChangeEntryDocument } from '../../models/changeEntryModel';
 
+const SECTION_PREFIX = 'section:';
+
 export function sectionKey(sectionId: string): string {
-  return `section:${sectionId}`;
+  return `${SECTION_PREFIX}${sectionId}`;
 }
 
-/** `state` is the report as of this event (for agency and year). */
-export function changeEntriesOf(event: RecordedEvent, state: ReportState): ChangeEntryDocument[] {
+/** The `_id` of the entry that event `eventId` wrote for `key` (null: the event itself). */
+export function changeEntryId(eventId: string, key: string | null): string {
+  return `${eventId}:${key ?? '*'}`;
+}
+
+/** An import writes no section entries: a section as imported at revision 0 has none yet. */
+export function sectionImported(section: NarrativeSectionState): boolean {
+  return section.lastChange.kind === 'import' && section.lastChange.revision === 0;
+}
+
+/**
+ * For each key, the id of the entry that the report's last change of that key wrote, read from
+ * the state before an event: what a change of the key by that event supersedes. `undefined`
+ * when the state cannot tell (the history then falls back to querying by key):
+ * - a narrative section that is not in the state may have been deleted after earlier entries;
+ * - a ReportImported over an existing state replaces it, so an absent key may have entries.
+ * A figure key absent from a state otherwise has none (figures are never removed).
+ */
+function previousEntryIdsOf(
+  event: RecordedEvent,
+  before: MaybeReportState,
+): (key: string) => string | null | undefined {
+  if (before === null) return () => null;
+  let byKey: Map<string, string | null> | null = null;
+  return (key) => {
+    if (byKey === null) {
+      byKey = new Map();
+      for (const figure of before.figures) {
+        byKey.set(figure.key, changeEntryId(figure.lastChange.eventId, figure.key));
+      }
+      for (const section of before.narrative) {
+        const id = sectionKey(section.id);
+        byKey.set(
+          id,
+          sectionImported(section) ? null : changeEntryId(section.lastChange.eventId, id),
+        );
+      }
+    }
+    if (byKey.has(key)) return byKey.get(key);
+    if (key.startsWith(SECTION_PREFIX) || event.type === 'ReportImported') return undefined;
+    return null;
+  };
+}
+
+/**
+ * `state` is the report as of this event (for agency and year). `before`, the report just before
+ * it (null: the stream's first event), gives each keyed entry its `previousEntryId`; without it
+ * (entries that are not stored: mutation payloads, the change feed) the field is left out.
+ */
+export function changeEntriesOf(
+  event: RecordedEvent,
+  state: ReportState,
+  before?: MaybeReportState,
+): ChangeEntryDocument[] {
   const kind = changeKindOf(event);
   if (kind === null) return [];
+  const previousOf = before === undefined ? () => undefined : previousEntryIdsOf(event, before);
   const base = {
     eventId: event.eventId,
     eventType: event.type,
@@ -37,13 +96,19 @@ export function changeEntriesOf(event: RecordedEvent, state: ReportState): Chang
     key: string | null,
     from: string | null,
     to: string | null,
-  ): ChangeEntryDocument => ({
-    _id: `${event.eventId}:${key ?? '*'}`,
-    ...base,
-    key,
-    from,
-    to,
-  });
+  ): ChangeEntryDocument => {
+    const document: ChangeEntryDocument = {
+      _id: changeEntryId(event.eventId, key),
+      ...base,
+      key,
+      from,
+      to,
+    };
+    if (key === null) return document;
+    // Left out, not undefined: the driver would store undefined as null ("no earlier entry").
+    const previousEntryId = previousOf(key);
+    return previousEntryId === undefined ? document : { ...document, previousEntryId };
+  };
   switch (event.type) {
     case 'ReportImported': {
       const data = event.data as ReportImportedData;

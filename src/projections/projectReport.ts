@@ -32,9 +32,10 @@ export function foldWithOutputs(
   const snapshots: SnapshotDocument[] = [];
   let current = state;
   for (const event of events) {
+    const before = current;
     current = evolve(current, event);
     if (current === null) continue;
-    entries.push(...changeEntriesOf(event, current));
+    entries.push(...changeEntriesOf(event, current, before));
     if (event.revision > 0 && event.revision % snapshotEvery === 0) {
       snapshots.push({
         _id: `${current.reportId}:${event.revision}`,

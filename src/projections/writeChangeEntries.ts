@@ -26,6 +26,8 @@ export async function writeChangeEntries(
     try {
       await model.collection.insertMany(batch as unknown as Array<Record<string, unknown>>, {
         ordered: false,
+        // An entry whose previousEntryId is unknown must not get a stored null ("first entry").
+        ignoreUndefined: true,
       });
     } catch (error) {
       if (!onlyDuplicates(error)) throw error;

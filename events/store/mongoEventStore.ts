@@ -153,6 +153,8 @@ export class MongoEventStore implements EventStore {
   readonly lookupCollectionName: string;
   private readonly commits: Collection<CommitDocument>;
   private readonly lookups: Collection<LookupDocument>;
+  /** The commit the last size-limited readAll stopped inside (see commitContaining). */
+  private lastPartlyRead: CommitDocument | null = null;
   private readonly limits: AppendLimits;
   private readonly maxAppendAttempts: number;
   private readonly hooks: NonNullable<MongoEventStoreOptions['hooks']>;
@@ -324,7 +326,11 @@ export class MongoEventStore implements EventStore {
         for (const event of commit.events) {
           if (event.position <= fromPosition || (types && !types.has(event.type))) continue;
           result.push(toRecordedEvent(commit, event));
-          if (maxCount !== undefined && result.length >= maxCount) return result;
+          if (maxCount !== undefined && result.length >= maxCount) {
+            // The next read (a follower's next batch) starts inside this commit.
+            this.lastPartlyRead = commit;
+            return result;
+          }
         }
       }
       commit = await this.commits.findOne({ _id: commitId(commit.lastPosition + 1) });
@@ -522,6 +528,12 @@ export class MongoEventStore implements EventStore {
 
   /** The commit holding `position`, or null when it is not (yet) stored. */
   private async commitContaining(position: number): Promise<CommitDocument | null> {
+    // Commits never change, so the one a batch stopped inside can be reused instead of probing
+    // up to maxEventsPerAppend positions downwards.
+    const partly = this.lastPartlyRead;
+    if (partly && partly.firstPosition <= position && position <= partly.lastPosition) {
+      return partly;
+    }
     const lowest = Math.max(1, position - this.limits.maxEventsPerAppend + 1);
     for (let start = position; start >= lowest; start--) {
       const commit = await this.commits.findOne({ _id: commitId(start) });

@@ -33,7 +33,7 @@ import {
   type BenchResult,
   type BenchRow,
 } from './support/resultTable';
-import { startServerProcess, type ServerProcess } from './support/serverProcess';
+import { startServerProcess, waitUntilSettled, type ServerProcess } from './support/serverProcess';
 import { round } from './support/stats';
 import { tsvDocument } from './generator/tsvDocument';
 
@@ -170,6 +170,7 @@ async function main(): Promise<void> {
 
     const admin = await createToken(ledger.models.tokens, { name: 'bench', role: 'admin' });
     server = await startServerProcess({ uri: database.uri, databaseName });
+    await waitUntilSettled(server);
     const api = graphqlClient(server.url);
     const report = await createMeasuredReport(api, admin.token, profile);
     const context: BenchContext = {
@@ -222,6 +223,7 @@ async function main(): Promise<void> {
     log(`bench: large log loaded (${largeLog} events)`);
     rows.push(...(await measureRebuild(ledger, log)));
     server = await startServerProcess({ uri: database.uri, databaseName });
+    await waitUntilSettled(server);
     context.server = server;
     context.api = graphqlClient(server.url);
     const largeTimes = await measureTimeTravel(context);

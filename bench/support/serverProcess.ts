@@ -103,3 +103,22 @@ export function startServerProcess(options: StartServerOptions): Promise<ServerP
     });
   });
 }
+
+/**
+ * Waits until the server's start-up work is over: its first full ledger verification (started
+ * in the background at start, reading the whole log) has finished. Measuring before that would
+ * time requests against a database busy with a scan whose length grows with the log.
+ */
+export async function waitUntilSettled(server: ServerProcess, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${server.origin}/readyz`).catch(() => null);
+    const body = response
+      ? ((await response.json().catch(() => null)) as { integrity?: { status?: string } } | null)
+      : null;
+    if (body?.integrity?.status && body.integrity.status !== 'pending') return;
+    if (Date.now() > deadline)
+      throw new Error('the server did not finish its start-up verification');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -21,9 +21,9 @@ function byId<T extends { _id: string }>(keys: readonly string[], rows: T[]): Ar
 }
 
 /**
- * The filter for a batch of ids. A batch of one is an `_id` equality: FerretDB's SQLite backend
- * answers only that form from its index and scans the collection for `$in` (MongoDB uses the
- * `_id` index for both), and most requests (one report page) load one id.
+ * The filter for a batch of ids: a batch of one (most requests: one report page) is an `_id`
+ * equality, the form every MongoDB-wire server answers from its `_id` index (an unpatched
+ * FerretDB 1.24 narrows by `_id` only in that form; see ferretdbSourcePatches.ts).
  */
 export function idFilter(ids: readonly string[]): { _id: string | { $in: string[] } } {
   return ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } };

@@ -4,7 +4,8 @@
 // Why not plain `go install …@v1.24.2`: a binary installed that way panics at start-up because
 // the module ships without build/version/version.txt (FerretDB's release builds generate it).
 // So we copy the module source from Go's module cache, write that file, apply our source patch
-// (ferretdbSourcePatches.ts: the SQLite backend's `_id` lookups did not use the `_id` index),
+// (ferretdbSourcePatches.ts: `_id` lookups use the `_id` index, and filters holding an `_id`
+// condition besides others are narrowed by it),
 // and `go build` it.
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs, existsSync } from 'node:fs';
@@ -163,7 +164,8 @@ export async function ensureFerretdbBinary(
       );
       for (const patch of FERRETDB_SOURCE_PATCHES) {
         const file = path.join(work, patch.file);
-        await fs.writeFile(file, applySourcePatch(await fs.readFile(file, 'utf8'), patch));
+        const current = await fs.readFile(file, 'utf8').catch(() => null);
+        await fs.writeFile(file, applySourcePatch(current, patch));
       }
 
       progress('[nianbao] step 3/3: compiling (go build ./cmd/ferretdb)');

@@ -26,6 +26,7 @@ import { metricsPlugin } from '../observability/metricsPlugin';
 import { errorHandler } from '../observability/errorHandler';
 import { requestContextMiddleware, requestIdOf } from '../observability/requestContext';
 import { requestIdPlugin } from '../observability/requestIdPlugin';
+import { projectReport } from '../projections/projectReport';
 import { ChangeFeed } from '../subscriptions/changeFeed';
 import { LiveFeed } from '../subscriptions/liveFeed';
 import {
@@ -133,6 +134,10 @@ export async function createHttpServer(
   const changeFeed = new ChangeFeed(ledger.store, {
     pollIntervalMs: config.subscriptionPollIntervalMs,
     onError: (error) => logger.warn({ err: error }, 'subscription feed: reading the log failed'),
+    // Read-your-notice: a subscriber that queries the report on a notice sees that revision.
+    beforeDeliver: async (notices) => {
+      for (const notice of notices) await projectReport(ledger.projection, notice.reportId);
+    },
   });
   const active = subscriptionGauge(metrics);
   const subscriptions = attachSubscriptionServer({

@@ -39,6 +39,13 @@ export interface ChangeFeedOptions {
   retryDelayMs?: number;
   /** Told about read failures (the feed retries from its checkpoint). */
   onError?(error: unknown): void;
+  /**
+   * Runs before notices are delivered, e.g. to bring the reports' read models up to the
+   * notified revisions: the feed reads the log, which can be ahead of the read models (the
+   * writer projects after its commit), and a subscriber that queries on a notice must see
+   * the revision it was told about.
+   */
+  beforeDeliver?(notices: readonly ReportChangeNotice[]): Promise<void>;
 }
 
 interface Running {
@@ -130,7 +137,10 @@ export class ChangeFeed {
       streamPrefix: REPORT_STREAM_PREFIX,
     });
     const subscription = follower.subscribe(async (events) => {
-      if (events.length > 0) this.deliver(await this.noticesOf(events));
+      if (events.length === 0) return;
+      const notices = await this.noticesOf(events);
+      if (notices.length > 0) await this.options.beforeDeliver?.(notices);
+      this.deliver(notices);
     });
     const running: Running = { subscription, checkpoint: () => follower.checkpoint };
     this.running = running;

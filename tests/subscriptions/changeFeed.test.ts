@@ -1,6 +1,12 @@
 // The change feed follows the log from the head at the first listener, and after a failed
 // read resumes from its checkpoint: nothing skipped, nothing twice.
+import { decide } from '../../events/report/decide';
+import { SCHEMA_VERSIONS } from '../../events/report/eventCatalog';
+import { reportStreamId } from '../../events/report/ids';
 import { openLedger, type Ledger } from '../../src/application/createLedger';
+import { projectReport } from '../../src/projections/projectReport';
+import { stateOf } from '../../src/projections/readModelDocument';
+import { findReportDocument } from '../../src/projections/storedReport';
 import { ChangeFeed, type ReportChangeNotice } from '../../src/subscriptions/changeFeed';
 import type { ReadAllOptions } from '../../events/store/types';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -71,5 +77,52 @@ test('starts at the head, survives a failed read, delivers each change once and 
   expect(notices[notices.length - 1].revision).toBe(revision);
   unlisten();
   await eventually(() => feed.checkpoint === null, 'the feed goes idle without listeners');
+  await feed.stop();
+});
+
+test('a subscriber told about a revision finds the read model at that revision', async () => {
+  const before = await seedReport(ledger, '示例县读模型通知测试局', 2024, 2);
+  const projection = ledger.projection;
+  const feed = new ChangeFeed(ledger.store, {
+    pollIntervalMs: 20,
+    beforeDeliver: async (notices) => {
+      for (const notice of notices) await projectReport(projection, notice.reportId);
+    },
+  });
+  const seen: Array<{ notified: number; readModel: number | null }> = [];
+  const pending: Array<Promise<void>> = [];
+  const unlisten = await feed.listen((batch) => {
+    for (const notice of batch) {
+      pending.push(
+        findReportDocument(ledger.models, notice.reportId).then((document) => {
+          seen.push({ notified: notice.revision, readModel: document?.revision ?? null });
+        }),
+      );
+    }
+  });
+  // What a writer leaves between its commit and its projection: the event is in the log only.
+  const state = stateOf((await findReportDocument(ledger.models, before.reportId))!);
+  const decided = decide(
+    {
+      type: 'SetFigures',
+      expectedRevision: state.revision,
+      changes: [{ key: 't2.penalty.decisions', value: '9' }],
+    },
+    state,
+  );
+  await ledger.store.appendToStream(
+    reportStreamId(before.reportId),
+    decided.map((event) => ({
+      type: event.type,
+      schemaVersion: SCHEMA_VERSIONS[event.type],
+      data: event.data,
+      metadata: { actor: { id: 'local:test', name: '写入者' }, reason: '尚未投影' },
+    })),
+    { expectedRevision: state.revision },
+  );
+  await eventually(() => seen.length === 1, 'the notice arrives');
+  await Promise.all(pending);
+  expect(seen).toEqual([{ notified: state.revision + 1, readModel: state.revision + 1 }]);
+  unlisten();
   await feed.stop();
 });

@@ -74,6 +74,33 @@ func idWhereClause(filter *types.Document) (string, []any) {
 }
 `;
 
+/**
+ * The upstream `_id` pushdown block of collection.go (it appears in Query and in Explain, the
+ * latter with extra lines), replaced by a call to idWhereClause.
+ */
+function idBlockPatch(upstreamExtra: string[], patchedExtra: string[] = []): SourcePatch {
+  return {
+    file: 'internal/backends/sqlite/collection.go',
+    from: [
+      '\tif params.Filter.Len() == 1 {',
+      '\t\tv, _ := params.Filter.Get("_id")',
+      '\t\tswitch v.(type) {',
+      '\t\tcase string, types.ObjectID:',
+      ...upstreamExtra,
+      '\t\t\twhereClause = fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn)',
+      '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}',
+      '\t\t}',
+      '\t}',
+    ].join('\n'),
+    to: [
+      '\tif params.Filter.Len() >= 1 {',
+      '\t\twhereClause, args = idWhereClause(params.Filter)',
+      ...patchedExtra,
+      '\t}',
+    ].join('\n'),
+  };
+}
+
 export const FERRETDB_SOURCE_PATCHES: readonly SourcePatch[] = [
   {
     file: 'internal/backends/sqlite/metadata/metadata.go',
@@ -81,44 +108,9 @@ export const FERRETDB_SOURCE_PATCHES: readonly SourcePatch[] = [
     to: 'IDColumn = DefaultColumn + `->"_id"`',
   },
   { file: 'internal/backends/sqlite/id_where.go', from: null, to: ID_WHERE_GO },
-  {
-    file: 'internal/backends/sqlite/collection.go',
-    from: [
-      '\tif params.Filter.Len() == 1 {',
-      '\t\tv, _ := params.Filter.Get("_id")',
-      '\t\tswitch v.(type) {',
-      '\t\tcase string, types.ObjectID:',
-      '\t\t\twhereClause = fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn)',
-      '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}',
-      '\t\t}',
-      '\t}',
-    ].join('\n'),
-    to: [
-      '\tif params.Filter.Len() >= 1 {',
-      '\t\twhereClause, args = idWhereClause(params.Filter)',
-      '\t}',
-    ].join('\n'),
-  },
-  {
-    file: 'internal/backends/sqlite/collection.go',
-    from: [
-      '\tif params.Filter.Len() == 1 {',
-      '\t\tv, _ := params.Filter.Get("_id")',
-      '\t\tswitch v.(type) {',
-      '\t\tcase string, types.ObjectID:',
-      '\t\t\tfilterPushdown = true',
-      '\t\t\twhereClause = fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn)',
-      '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}',
-      '\t\t}',
-      '\t}',
-    ].join('\n'),
-    to: [
-      '\tif params.Filter.Len() >= 1 {',
-      '\t\twhereClause, args = idWhereClause(params.Filter)',
-      '\t\tfilterPushdown = whereClause != ""',
-      '\t}',
-    ].join('\n'),
-  },
+  // Query, then Explain (which also reports whether the filter was pushed down).
+  idBlockPatch([]),
+  idBlockPatch(['\t\t\tfilterPushdown = true'], ['\t\tfilterPushdown = whereClause != ""']),
 ];
 
 /**

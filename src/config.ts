@@ -26,6 +26,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** How often the subscription feed polls the event log while someone subscribes. */
   subscriptionPollIntervalMs: number;
+  /** Load the sample reports into an empty ledger at start (default: on the embedded database). */
+  sampleData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -111,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       integer(env, 'INTEGRITY_CHECK_INTERVAL_SECONDS', 300, 0, 604_800) * 1000,
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 3600) * 1000,
     subscriptionPollIntervalMs: integer(env, 'SUBSCRIPTION_POLL_INTERVAL_MS', 200, 10, 60_000),
+    sampleData: boolean(env, 'NIANBAO_SAMPLE_DATA', !env.MONGODB_URI?.trim()),
   };
 }

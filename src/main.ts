@@ -1,8 +1,8 @@
 // `npm start`: serves the API on MONGODB_URI, or on an embedded FerretDB with a persistent data
 // directory under the project (data/ferretdb, git-ignored) so data survives restarts.
 // Order: config (a bad variable stops here, naming it) -> connect -> indexes -> catch up
-// projections a crash may have left behind -> serve -> follow the log (writes made by other
-// processes sharing the database).
+// projections a crash may have left behind -> sample data into an empty ledger -> serve ->
+// follow the log (writes made by other processes sharing the database).
 // Shutdown on SIGTERM/SIGINT: stop accepting connections, close subscriptions, drain HTTP
 // requests, stop the log followers, close the database connections, stop the embedded FerretDB.
 import 'reflect-metadata';
@@ -12,6 +12,7 @@ import { resolveDatabase, stopOnExit } from './database/mongoUri';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { catchUpProjections, startProjectionFollower } from './projections/projectionFollower';
+import { loadSampleData } from './sampleData/loadSampleData';
 import { createHttpServer } from './server/createHttpServer';
 
 async function main(): Promise<void> {
@@ -33,6 +34,15 @@ async function main(): Promise<void> {
       { events: caughtUp.events, checkpoint: caughtUp.checkpoint },
       'projections caught up',
     );
+  }
+  if (config.sampleData) {
+    const sample = await loadSampleData(ledger);
+    if (sample.loaded) {
+      logger.info(
+        { reports: sample.reports },
+        'empty ledger: loaded the sample reports (NIANBAO_SAMPLE_DATA=false to start empty)',
+      );
+    }
   }
   const server = await createHttpServer(config, ledger, { logger, metrics: createMetrics() });
   const { url } = await server.listen();

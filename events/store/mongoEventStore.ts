@@ -574,15 +574,32 @@ export class MongoEventStore implements EventStore {
     fromRevision = 0,
   ): Promise<StreamPointer[]> {
     const pointers: StreamPointer[] = [];
-    let next =
-      (fromRevision > 0 && (await this.streamPointer(streamId, fromRevision))) ||
-      (await this.streamPointer(streamId, 0));
+    let next = await this.firstPointerFrom(streamId, fromRevision);
     while (next) {
       pointers.push(next);
       if (toRevision !== undefined && next.lastRevision >= toRevision) break;
       next = await this.streamPointer(streamId, next.lastRevision + 1);
     }
     return pointers;
+  }
+
+  /**
+   * The pointer to start a walk that must reach `fromRevision`: the commit starting there, else
+   * (a read past the end, the usual "anything new?" of a projection) the stream head, else the
+   * first commit. Null when the stream has nothing at or after `fromRevision`.
+   */
+  private async firstPointerFrom(
+    streamId: string,
+    fromRevision: number,
+  ): Promise<StreamPointer | null> {
+    if (fromRevision > 0) {
+      const exact = await this.streamPointer(streamId, fromRevision);
+      if (exact) return exact;
+      const head = await this.streamHead(streamId);
+      if (!head || head.lastRevision < fromRevision) return null;
+      if (head.firstRevision <= fromRevision) return head;
+    }
+    return this.streamPointer(streamId, 0);
   }
 
   /** Writes the lookups of a stored commit; duplicates mean someone (a repair) did it already. */

@@ -180,6 +180,11 @@ describe('readStream', () => {
       1, 2, 3, 4,
     ]);
     expect(revisions(await store.readStream(id, { fromRevision: 4 }))).toEqual([4, 5]);
+    expect(revisions(await store.readStream(id, { fromRevision: 3 }))).toEqual([3, 4, 5]);
+    expect(revisions(await store.readStream(id, { fromRevision: 2, toRevision: 2 }))).toEqual([2]);
+    // Past the end (a projection asking "anything new?"): nothing, whatever the gap.
+    expect(await store.readStream(id, { fromRevision: 6 })).toEqual([]);
+    expect(await store.readStream(id, { fromRevision: 60 })).toEqual([]);
     expect(revisions(await store.readStream(id, { direction: 'backwards' }))).toEqual([
       5, 4, 3, 2, 1, 0,
     ]);

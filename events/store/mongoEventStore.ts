@@ -338,6 +338,14 @@ export class MongoEventStore implements EventStore {
     return result;
   }
 
+  async repairLookupsAt(position: number): Promise<void> {
+    if (!Number.isSafeInteger(position) || position < 1) {
+      throw new InvalidReadOptionsError('position: must be a whole number from 1', 'position');
+    }
+    const commit = await this.commitContaining(position);
+    if (commit) await this.writeLookups(commit);
+  }
+
   async streamRevision(streamId: string): Promise<StreamRevision> {
     const head = await this.streamHead(streamId);
     return head ? head.lastRevision : 'no_stream';

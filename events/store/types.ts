@@ -124,6 +124,12 @@ export interface EventStore {
     options: AppendOptions,
   ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Writes the lookups of the commit holding `position` where they are missing: a writer that
+   * died between storing a commit and writing its lookups leaves a commit the global log shows
+   * but stream reads do not see yet. Idempotent; nothing happens when the position is free.
+   */
+  repairLookupsAt(position: number): Promise<void>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   streamRevision(streamId: string): Promise<StreamRevision>;
   verifyStream(streamId: string): Promise<VerificationResult>;

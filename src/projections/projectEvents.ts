@@ -23,7 +23,7 @@ export async function projectEvents(
   // the read model already has costs one read and no write. The batch's own events go along:
   // the stream walk may not see a commit whose writer crashed before writing its lookups.
   for (const [reportId, known] of eventsByReport) {
-    await projectReport(context, reportId, { known });
+    await projectReport(context, reportId, { fromLog: known });
   }
   return [...eventsByReport.keys()];
 }

@@ -125,17 +125,20 @@ async function writeDocument(
  * `read` (revisions from `fromRevision` on) extended by the `known` events that follow it.
  * readStream walks the stream's lookups, which are written just after the commit: a writer that
  * crashed in between leaves a commit that the global log (and so the follower) sees but the
- * stream walk does not yet. The follower passes the events it read, so they are not skipped.
+ * stream walk does not. The follower passes the events it read, so they are not skipped, and
+ * the missing lookups are written, so stream reads (history, time travel, appends) see them too.
  */
-function withKnownTail(
+async function withKnownTail(
+  context: ProjectionContext,
   read: RecordedEvent[],
   known: readonly RecordedEvent[],
   fromRevision: number,
-): RecordedEvent[] {
+): Promise<RecordedEvent[]> {
   let next = fromRevision + read.length;
   const events = [...read];
   for (const event of [...known].sort((a, b) => a.revision - b.revision)) {
     if (event.revision !== next) continue;
+    await context.store.repairLookupsAt(event.position);
     events.push(event);
     next++;
   }
@@ -144,12 +147,18 @@ function withKnownTail(
 
 /**
  * Catches the read model of `reportId` up with its stream and returns it (null: no such stream).
- * `known` are events the caller just appended (saves a read when they follow the read model).
+ * `known` are events the caller just appended (saves a read when they follow the read model);
+ * `fromLog` are events a log follower read, whose commits may lack their lookups (see
+ * withKnownTail): they are always checked against a stream read.
  */
 export async function projectReport(
   context: ProjectionContext,
   reportId: string,
-  options: { base?: ProjectionBase; known?: readonly RecordedEvent[] } = {},
+  options: {
+    base?: ProjectionBase;
+    known?: readonly RecordedEvent[];
+    fromLog?: readonly RecordedEvent[];
+  } = {},
 ): Promise<ReportReadDocument | null> {
   let document = options.base
     ? options.base.document
@@ -160,9 +169,10 @@ export async function projectReport(
     const events =
       known.length > 0 && known[0].revision === fromRevision
         ? known
-        : withKnownTail(
+        : await withKnownTail(
+            context,
             await context.store.readStream(reportStreamId(reportId), { fromRevision }),
-            known,
+            options.fromLog ?? known,
             fromRevision,
           );
     if (events.length === 0) {

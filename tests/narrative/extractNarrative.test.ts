@@ -194,13 +194,13 @@ describe('extractNarrative on other shapes', () => {
     ]);
   });
 
-  it('does not join digits either side of a line break or a form feed into one number', () => {
+  it('does not join digits either side of a line break, form feed or carriage return into one number', () => {
     const { figures } = extractNarrative([
       '一、总体情况',
       '本年共收到申请21',
-      '10件，其中网上申请3\f4件。',
+      '10件，其中网上申请3\f4件，信函１\r2件。',
     ]);
-    expect(figures.map((f) => f.value)).toEqual(['21', '10', '3', '4']);
+    expect(figures.map((f) => f.value)).toEqual(['21', '10', '3', '4', '1', '2']);
   });
 
   it('keeps a unitless count but not a name that starts with digits', () => {

@@ -116,5 +116,9 @@ describe('projection catch-up', () => {
     const document = await findReportDocument(harness.ledger.models, reportId);
     expect(document!.revision).toBe(before + 1);
     expect(document!.figures.find((figure) => figure.key === 't3.granted.total')!.value).toBe('31');
+    // The missing lookups were written: stream reads (history, time travel, appends) see it too.
+    const stream = await harness.ledger.store.readStream(reportStreamId(reportId));
+    expect(stream[stream.length - 1].revision).toBe(before + 1);
+    expect(await harness.ledger.store.streamRevision(reportStreamId(reportId))).toBe(before + 1);
   });
 });

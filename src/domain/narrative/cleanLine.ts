@@ -13,6 +13,9 @@ const INLINE_MARKUP =
 const PAGE_ARTIFACT =
   /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 
+const DIGIT_AT_END = /[0-9０-９]$/u;
+const DIGIT_AT_START = /^[0-9０-９]/u;
+
 export function cleanLine(source: string, lineNumber: number): PositionedText {
   const removed = new Array<boolean>(source.length).fill(false);
   const heading = LEADING_HEADING_MARK.exec(source);
@@ -26,9 +29,13 @@ export function cleanLine(source: string, lineNumber: number): PositionedText {
   const origins: SourcePoint[] = [];
   for (let i = 0; i < source.length; i += 1) {
     if (removed[i]) {
-      // A page break between two digits ("21\f10") separates two numbers; dropping it would
-      // state a number (2110) the document never spells out.
-      if (source[i] === '\f' && /\d$/.test(text) && /^\d/.test(source.slice(i + 1))) {
+      // A page break or stray carriage return between two digits ("21\f10") separates two
+      // numbers; dropping it would state a number (2110) the document never spells out.
+      if (
+        /[\f\r]/.test(source[i]) &&
+        DIGIT_AT_END.test(text) &&
+        DIGIT_AT_START.test(source.slice(i + 1))
+      ) {
         text += ' ';
         origins.push({ line: lineNumber, column: i + 1 });
       }

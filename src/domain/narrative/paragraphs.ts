@@ -23,7 +23,8 @@ export function buildParagraphs(
     if (last && !SENTENCE_END.test(last.text)) {
       // Digits on both sides of a line break are two numbers, not one wrapped number: typesetting
       // does not break inside a number, and joining them would invent a figure ("21" + "10").
-      const splitsDigits = /\d$/.test(last.text) && /^\d/.test(fragment.text.text);
+      const splitsDigits =
+        /[0-9０-９]$/u.test(last.text) && /^[0-9０-９]/u.test(fragment.text.text);
       paragraphs[paragraphs.length - 1] = concatTexts(
         splitsDigits ? [last, separator(' ', last), fragment.text] : [last, fragment.text],
       );

@@ -17,8 +17,8 @@ describe('parseCellText', () => {
     expect(parseCellText('0')).toMatchObject({ kind: 'number', value: '0' });
   });
 
-  it('does not join digits split by a page or line break into one number', () => {
-    for (const raw of ['2\f972', '2\r972', '2\n972', '１\f0']) {
+  it('does not join digits split by a space, page or line break into one number', () => {
+    for (const raw of ['2\f972', '2\r972', '2\n972', '１\f0', '5 917.5', '1　000']) {
       expect(parseCellText(raw)).toEqual({ kind: 'invalid', value: null, marker: null });
     }
   });

@@ -198,9 +198,9 @@ describe('extractNarrative on other shapes', () => {
     const { figures } = extractNarrative([
       '一、总体情况',
       '本年共收到申请21',
-      '10件，其中网上申请3\f4件，信函１\r2件。',
+      '10件，其中网上申请3\f4件，信函１\r2件，当面7<b>8件。',
     ]);
-    expect(figures.map((f) => f.value)).toEqual(['21', '10', '3', '4', '1', '2']);
+    expect(figures.map((f) => f.value)).toEqual(['21', '10', '3', '4', '1', '2', '7', '8']);
   });
 
   it('keeps a unitless count but not a name that starts with digits', () => {

@@ -31,7 +31,7 @@ const MARKERS: Readonly<Record<string, CellMarker>> = {
 };
 
 const BLANK = /^[\s\u00a0\u3000\u200b]*$/u;
-const BROKEN_DIGITS = /[0-9０-９][\f\r\n\v]+[0-9０-９]/u;
+const BROKEN_DIGITS = /[0-9０-９][\s\u00a0\u3000]+[0-9０-９]/u;
 
 /** Full-width digits and dot (０-９, ．) to ASCII; thousands separators dropped. */
 function asciiNumber(text: string): string {
@@ -48,8 +48,8 @@ function asciiNumber(text: string): string {
 /** Classify a cell's raw text. */
 export function parseCellText(raw: string): ParsedCell {
   if (BLANK.test(raw)) return { kind: 'blank', value: null, marker: null };
-  // A page or line break between digits ("2\f972") separates two numbers; joining them would
-  // be a guess, so the cell is unreadable (and reported) rather than silently 2972.
+  // Space or a break between digits ("2\f972", "5 917") may separate two numbers or group
+  // thousands; joining them would be a guess, so the cell is unreadable (and reported).
   if (BROKEN_DIGITS.test(raw)) return { kind: 'invalid', value: null, marker: null };
   const text = raw.replace(/[\s\u00a0\u3000\u200b]+/gu, '');
   const marker = MARKERS[text];

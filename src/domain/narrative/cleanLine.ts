@@ -29,16 +29,16 @@ export function cleanLine(source: string, lineNumber: number): PositionedText {
   const origins: SourcePoint[] = [];
   for (let i = 0; i < source.length; i += 1) {
     if (removed[i]) {
-      // A page break or stray carriage return between two digits ("21\f10") separates two
-      // numbers; dropping it would state a number (2110) the document never spells out.
-      if (
-        /[\f\r]/.test(source[i]) &&
-        DIGIT_AT_END.test(text) &&
-        DIGIT_AT_START.test(source.slice(i + 1))
-      ) {
+      // Whatever is removed between two digits (a page break, a carriage return, a tag:
+      // "21\f10", "1<b>0") separates two numbers; dropping it would state a number (2110) the
+      // document never spells out. Markup next to a number ("**2** 万余次") is unaffected.
+      let next = i;
+      while (next < source.length && removed[next]) next += 1;
+      if (DIGIT_AT_END.test(text) && DIGIT_AT_START.test(source.slice(next))) {
         text += ' ';
         origins.push({ line: lineNumber, column: i + 1 });
       }
+      i = next - 1;
       continue;
     }
     text += source[i];

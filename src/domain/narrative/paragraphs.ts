@@ -23,8 +23,9 @@ export function buildParagraphs(
     if (last && !SENTENCE_END.test(last.text)) {
       // Digits on both sides of a line break are two numbers, not one wrapped number: typesetting
       // does not break inside a number, and joining them would invent a figure ("21" + "10").
+      // "5." + "1（三）" is a list number before a heading, not 5.1.
       const splitsDigits =
-        /[0-9０-９]$/u.test(last.text) && /^[0-9０-９]/u.test(fragment.text.text);
+        /[0-9０-９][.,．，]?$/u.test(last.text) && /^[0-9０-９]/u.test(fragment.text.text);
       paragraphs[paragraphs.length - 1] = concatTexts(
         splitsDigits ? [last, separator(' ', last), fragment.text] : [last, fragment.text],
       );

@@ -21,7 +21,11 @@ const SPACE = /[\s\u00a0\u3000]+/gu;
 
 /** The line without form feeds and surrounding space. */
 export function lineContent(line: string): string {
-  return line.replace(/\f/gu, '').trim();
+  // A form feed between digits separates two numbers (joining "41\f19" would invent 4119).
+  return line
+    .replace(/(?<=[0-9０-９])\f+(?=[0-9０-９])/gu, ' ')
+    .replace(/\f/gu, '')
+    .trim();
 }
 
 /** The line with every kind of space removed, for heading and label tests. */

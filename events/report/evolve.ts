@@ -102,6 +102,7 @@ function applyFigureChanges(
       source: change.source !== undefined ? change.source : figure.source,
       revision: ref.revision,
       lastChange: ref,
+      previousValue: change.from,
     };
   });
   // Keys the report did not have yet: narrative figures a re-import found.
@@ -116,6 +117,7 @@ function applyFigureChanges(
       narrative: change.narrative ?? null,
       revision: ref.revision,
       lastChange: ref,
+      previousValue: change.from,
     });
   }
   return { ...state, figures };

@@ -49,6 +49,11 @@ export interface FigureState extends FigureReading {
   /** Revision of the event that last changed this cell. */
   revision: number;
   lastChange: ChangeRef;
+  /**
+   * The value before the last change (null after the import). Absent in read models and
+   * snapshots built before it was kept; a rebuild fills it in.
+   */
+  previousValue?: string | null;
 }
 
 export interface NarrativeSectionState {

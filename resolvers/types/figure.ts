@@ -5,7 +5,7 @@ import { toGlobalId } from '../globalId';
 import { DecimalScalar } from '../scalars';
 import { bi } from './describe';
 import { FigureTableEnum } from './enums';
-import { FigureChange } from './figureChange';
+import { FigureChange, figureChangeOfRef } from './figureChange';
 import { Node } from './node';
 import { SourceLocation } from './sourceLocation';
 
@@ -110,19 +110,11 @@ const UNIT_FALLBACK = 'pieces';
 export function figureOf(state: FigureState, reportId: string, viewRevision: number): Figure {
   const definition = figureDefinition(state.key);
   const narrative = state.narrative;
-  const lastChange: FigureChange = {
-    eventId: state.lastChange.eventId,
-    revision: state.lastChange.revision,
-    recordedAt: state.lastChange.recordedAt,
-    actor: { id: state.lastChange.actor.id, name: state.lastChange.actor.name },
-    reason: state.lastChange.reason,
-    from: null,
-    to: state.value,
-    kind: state.lastChange.kind as FigureChange['kind'],
+  const lastChange = figureChangeOfRef(state.lastChange, reportId, {
     key: state.key,
-    revertedEventId: null,
-    reportId,
-  };
+    from: state.previousValue ?? null,
+    to: state.value,
+  });
   return Object.assign(new Figure(), {
     id: toGlobalId('Figure', `${reportId}:${state.key}`),
     key: state.key,

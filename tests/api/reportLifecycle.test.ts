@@ -22,7 +22,7 @@ const IMPORT = `mutation Import($input: ImportReportInput!) {
 const SET_FIGURES = `mutation Set($input: SetFiguresInput!) {
   setFigures(input: $input) {
     revision replayed clientMutationId
-    report { revision figure(key: "${KEY}") { value lastChange { actor { name } reason kind } } }
+    report { revision figure(key: "${KEY}") { value lastChange { actor { name } reason kind from to } } }
     changes { eventId key from to kind }
   }
 }`;
@@ -127,7 +127,13 @@ describeWithSeed('report lifecycle over HTTP', () => {
     expect(result.data!.setFigures.revision).toBe(1);
     expect(result.data!.setFigures.report.figure).toMatchObject({
       value: next,
-      lastChange: { actor: { name: '编辑甲' }, reason: '更正录入错误', kind: 'EDIT' },
+      lastChange: {
+        actor: { name: '编辑甲' },
+        reason: '更正录入错误',
+        kind: 'EDIT',
+        from: original,
+        to: next,
+      },
     });
 
     const history = await api.gql<{

@@ -6,7 +6,7 @@
 import type { FilterQuery } from 'mongoose';
 import type { FigureState, NarrativeSectionState } from '../events/report/reportState';
 import type { ChangeEntryDocument } from '../models/changeEntryModel';
-import { changeEntryId, sectionImported, sectionKey } from '../src/projections/changeEntries';
+import { lastEntryIds } from '../src/projections/changeEntries';
 import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
@@ -37,11 +37,7 @@ export function historyStartOf(
   state: { figures: readonly FigureState[]; narrative: readonly NarrativeSectionState[] },
   key: string,
 ): string | null | undefined {
-  const figure = state.figures.find((item) => item.key === key);
-  if (figure) return changeEntryId(figure.lastChange.eventId, key);
-  const section = state.narrative.find((item) => sectionKey(item.id) === key);
-  if (!section) return undefined;
-  return sectionImported(section) ? null : changeEntryId(section.lastChange.eventId, key);
+  return lastEntryIds(state).get(key);
 }
 
 export async function changeHistory(

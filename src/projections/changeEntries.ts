@@ -8,6 +8,7 @@ import type {
 } from '../../events/report/eventCatalog';
 import { changeKindOf } from '../../events/report/evolve';
 import type {
+  FigureState,
   MaybeReportState,
   NarrativeSectionState,
   ReportState,
@@ -26,8 +27,30 @@ export function changeEntryId(eventId: string, key: string | null): string {
 }
 
 /** An import writes no section entries: a section as imported at revision 0 has none yet. */
-export function sectionImported(section: NarrativeSectionState): boolean {
+function sectionImported(section: NarrativeSectionState): boolean {
   return section.lastChange.kind === 'import' && section.lastChange.revision === 0;
+}
+
+/**
+ * For each key a view of the report holds (figures and narrative sections), the `_id` of the
+ * entry its last change wrote; null for a section still as imported (no entry yet).
+ */
+export function lastEntryIds(state: {
+  figures: readonly FigureState[];
+  narrative: readonly NarrativeSectionState[];
+}): Map<string, string | null> {
+  const byKey = new Map<string, string | null>();
+  for (const figure of state.figures) {
+    byKey.set(figure.key, changeEntryId(figure.lastChange.eventId, figure.key));
+  }
+  for (const section of state.narrative) {
+    const key = sectionKey(section.id);
+    byKey.set(
+      key,
+      sectionImported(section) ? null : changeEntryId(section.lastChange.eventId, key),
+    );
+  }
+  return byKey;
 }
 
 /**
@@ -45,19 +68,7 @@ function previousEntryIdsOf(
   if (before === null) return () => null;
   let byKey: Map<string, string | null> | null = null;
   return (key) => {
-    if (byKey === null) {
-      byKey = new Map();
-      for (const figure of before.figures) {
-        byKey.set(figure.key, changeEntryId(figure.lastChange.eventId, figure.key));
-      }
-      for (const section of before.narrative) {
-        const id = sectionKey(section.id);
-        byKey.set(
-          id,
-          sectionImported(section) ? null : changeEntryId(section.lastChange.eventId, id),
-        );
-      }
-    }
+    byKey ??= lastEntryIds(before);
     if (byKey.has(key)) return byKey.get(key);
     if (key.startsWith(SECTION_PREFIX) || event.type === 'ReportImported') return undefined;
     return null;

@@ -3,8 +3,12 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { ReportState } from '../events/report/reportState';
 
+/** Snapshots sit at known revisions, so time travel finds them by this `_id`. */
+export const snapshotIdOf = (reportId: string, revision: number): string =>
+  `${reportId}:${revision}`;
+
 export interface SnapshotDocument {
-  /** `${reportId}:${revision}` */
+  /** snapshotIdOf(reportId, revision) */
   _id: string;
   reportId: string;
   revision: number;

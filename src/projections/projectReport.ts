@@ -8,7 +8,7 @@ import type { MaybeReportState, ReportState } from '../../events/report/reportSt
 import type { RecordedEvent } from '../../events/store/types';
 import type { ChangeEntryDocument } from '../../models/changeEntryModel';
 import type { ReportReadDocument } from '../../models/reportReadModel';
-import type { SnapshotDocument } from '../../models/snapshotModel';
+import { snapshotIdOf, type SnapshotDocument } from '../../models/snapshotModel';
 import { changeEntriesOf } from './changeEntries';
 import type { ProjectionContext } from './projectionContext';
 import { readDocumentOf, stateOf, summaryOf } from './readModelDocument';
@@ -38,7 +38,7 @@ export function foldWithOutputs(
     entries.push(...changeEntriesOf(event, current, before));
     if (event.revision > 0 && event.revision % snapshotEvery === 0) {
       snapshots.push({
-        _id: `${current.reportId}:${event.revision}`,
+        _id: snapshotIdOf(current.reportId, event.revision),
         reportId: current.reportId,
         revision: event.revision,
         recordedAt: new Date(event.recordedAt),

@@ -2,7 +2,7 @@
 import { fold } from '../../events/report/evolve';
 import { reportStreamId } from '../../events/report/ids';
 import type { MaybeReportState, ReportState } from '../../events/report/reportState';
-import type { SnapshotDocument } from '../../models/snapshotModel';
+import { snapshotIdOf, type SnapshotDocument } from '../../models/snapshotModel';
 import type { ProjectionContext } from './projectionContext';
 
 export interface AsOf {
@@ -12,9 +12,6 @@ export interface AsOf {
 
 /** How many snapshot ids are tried by `_id` before falling back to a query. */
 const MAX_SNAPSHOT_PROBES = 32;
-
-export const snapshotIdOf = (reportId: string, revision: number): string =>
-  `${reportId}:${revision}`;
 
 /**
  * The latest snapshot at or before `at`. Snapshots sit at known revisions (multiples of
@@ -36,13 +33,19 @@ async function nearestSnapshot(
   for (let revision = Math.floor(top / every) * every; revision > 0; revision -= every) {
     if (++probes > MAX_SNAPSHOT_PROBES) break;
     const id = snapshotIdOf(reportId, revision);
-    const found = await snapshots
+    if (at.asOf === undefined) {
+      const snapshot = await snapshots.findOne({ _id: id }).lean<SnapshotDocument>().exec();
+      if (snapshot) return snapshot;
+      continue;
+    }
+    // For an instant, probe only the time first: most later snapshots do not qualify.
+    const probe = await snapshots
       .findOne({ _id: id }, { recordedAt: 1 })
       .lean<Pick<SnapshotDocument, '_id' | 'recordedAt'>>()
       .exec();
-    if (!found) continue;
-    if (at.asOf !== undefined && found.recordedAt > at.asOf) continue;
-    return snapshots.findOne({ _id: id }).lean<SnapshotDocument>().exec();
+    if (probe && probe.recordedAt <= at.asOf) {
+      return snapshots.findOne({ _id: id }).lean<SnapshotDocument>().exec();
+    }
   }
   if (probes <= MAX_SNAPSHOT_PROBES) return null;
   const filter: Record<string, unknown> = { reportId };

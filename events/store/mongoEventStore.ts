@@ -386,7 +386,9 @@ export class MongoEventStore implements EventStore {
       eventsChecked += current.eventsChecked;
       if (current.firstFailure) failures.push(current.firstFailure);
     };
+    const scanned = new Set<string>();
     for await (const commit of this.commits.find({}, { sort: { streamId: 1, firstRevision: 1 } })) {
+      scanned.add(String(commit._id));
       if (!verifier || verifier.streamId !== commit.streamId) {
         finish(verifier);
         verifier = new StreamChainVerifier(String(commit.streamId));
@@ -399,7 +401,7 @@ export class MongoEventStore implements EventStore {
     }
     finish(verifier);
     const unaccountedPositions = uncoveredRanges(covered, head);
-    for (const missing of await this.commitsOnlyLookupsRemember(new Set(covered.map(idOfRange)))) {
+    for (const missing of await this.commitsOnlyLookupsRemember(scanned)) {
       unaccountedPositions.push(missing.positions);
       if (missing.streamId !== null && !failures.some((f) => f.streamId === missing.streamId)) {
         failures.push({
@@ -767,8 +769,6 @@ export class MongoEventStore implements EventStore {
 
 /** Commits requested ahead of the one being read by readStream. */
 const READ_AHEAD_COMMITS = 4;
-
-const idOfRange = (range: PositionRange) => commitId(range.fromPosition);
 
 /** The stream id inside a stream pointer key (`s:` + JSON [streamId, firstRevision]). */
 function streamIdOfKey(key: string): string | null {

@@ -20,13 +20,9 @@ function byId<T extends { _id: string }>(keys: readonly string[], rows: T[]): Ar
   return keys.map((key) => map.get(key) ?? null);
 }
 
-/**
- * The filter for a batch of ids: a batch of one (most requests: one report page) is an `_id`
- * equality, the form every MongoDB-wire server answers from its `_id` index (an unpatched
- * FerretDB 1.24 narrows by `_id` only in that form; see ferretdbSourcePatches.ts).
- */
-export function idFilter(ids: readonly string[]): { _id: string | { $in: string[] } } {
-  return ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } };
+/** A batch of ids as one query (answered from the `_id` index; see ferretdbSourcePatches.ts). */
+function idFilter(ids: readonly string[]): { _id: { $in: string[] } } {
+  return { _id: { $in: [...ids] } };
 }
 
 export function createLoaders(models: ReadModels): Loaders {

@@ -3,10 +3,9 @@
 //
 // Why not plain `go install …@v1.24.2`: a binary installed that way panics at start-up because
 // the module ships without build/version/version.txt (FerretDB's release builds generate it).
-// So we copy the module source from Go's module cache, write that file, apply our source patch
-// (ferretdbSourcePatches.ts: `_id` lookups use the `_id` index, and filters holding an `_id`
-// condition besides others are narrowed by it),
-// and `go build` it.
+// So we copy the module source from Go's module cache, write that file, apply our source
+// patches (ferretdbSourcePatches.ts: `_id` lookups use the `_id` index, and filters holding an
+// `_id` condition besides others are narrowed by it), and `go build` it.
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs, existsSync } from 'node:fs';
 import os from 'node:os';

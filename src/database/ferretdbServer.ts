@@ -13,6 +13,8 @@ export interface RunningDatabase {
   stop(): Promise<void>;
   /** The child's pid, or undefined when the database was not started by us. */
   readonly pid?: number;
+  /** What serves the URI: an embedded MongoDB or FerretDB, or a server given by MONGODB_URI. */
+  readonly kind?: 'mongodb' | 'ferretdb' | 'external';
 }
 
 /** Asks the kernel for a free TCP port on 127.0.0.1. */
@@ -100,5 +102,5 @@ export async function startFerretdb(options: StartFerretdbOptions): Promise<Runn
     await stop();
     throw error;
   }
-  return { uri, stop, pid: child.pid };
+  return { uri, stop, pid: child.pid, kind: 'ferretdb' };
 }

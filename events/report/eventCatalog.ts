@@ -23,6 +23,18 @@ export interface AgencyRegisteredData {
   name: string;
 }
 
+/**
+ * `agency-<agencyId>` stream, any later revision: an administrator set or corrected the agency's
+ * region (src/domain/regions). null fields go back to what the name resolves to.
+ */
+export interface AgencyRegionSetData {
+  agencyId: string;
+  /** Six-digit GB/T 2260 code, or null to return to the resolution from the name. */
+  regionCode: string | null;
+  level: 'province' | 'city' | 'county' | 'township' | null;
+  kind: 'government' | 'department' | 'other' | null;
+}
+
 /** `report-<reportId>` stream, revision 0: the first document imported for (agency, year). */
 export interface ReportImportedData {
   reportId: string;
@@ -128,11 +140,14 @@ export const REPORT_EVENT_TYPES: readonly ReportEventType[] = [
   'ReportWithdrawn',
 ];
 
-export const AGENCY_EVENT_TYPES = ['AgencyRegistered'] as const;
+export const AGENCY_EVENT_TYPES = ['AgencyRegistered', 'AgencyRegionSet'] as const;
 
 /** Current payload version per event type. */
-export const SCHEMA_VERSIONS: Readonly<Record<ReportEventType | 'AgencyRegistered', number>> = {
+export const SCHEMA_VERSIONS: Readonly<
+  Record<ReportEventType | 'AgencyRegistered' | 'AgencyRegionSet', number>
+> = {
   AgencyRegistered: 1,
+  AgencyRegionSet: 1,
   ReportImported: 1,
   ReportReimported: 1,
   FiguresEdited: 1,
@@ -148,8 +163,11 @@ export type DecidedReportEvent = {
 }[ReportEventType];
 
 /** Human descriptions, used by docs/api.md and the audit log's `kind`. */
-export const EVENT_DESCRIPTIONS: Readonly<Record<ReportEventType | 'AgencyRegistered', string>> = {
+export const EVENT_DESCRIPTIONS: Readonly<
+  Record<ReportEventType | 'AgencyRegistered' | 'AgencyRegionSet', string>
+> = {
   AgencyRegistered: '机构登记 / An agency was first seen (by its first import).',
+  AgencyRegionSet: '设置机构区划 / An administrator set or corrected the region of an agency.',
   ReportImported:
     '报告导入 / The first document for (agency, year) was imported: all figures, narrative, warnings.',
   ReportReimported:

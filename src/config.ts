@@ -6,7 +6,7 @@ import { LOG_LEVELS } from './observability/logger';
 export interface Config {
   port: number;
   host: string;
-  /** When set, used as is; otherwise an embedded FerretDB is started on dataDir. */
+  /** When set, used as is; otherwise an embedded MongoDB or FerretDB is started on dataDir. */
   mongodbUri: string | undefined;
   databaseName: string;
   dataDir: string;
@@ -99,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: env.MONGODB_URI?.trim() || undefined,
     databaseName,
     dataDir: path.resolve(
-      env.NIANBAO_DATA_DIR?.trim() || path.join(process.cwd(), 'data', 'ferretdb'),
+      env.NIANBAO_DATA_DIR?.trim() || path.join(process.cwd(), 'data'),
     ),
     corsOrigins,
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', true),

@@ -13,7 +13,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -26,6 +25,7 @@ import { metricsPlugin } from '../observability/metricsPlugin';
 import { errorHandler } from '../observability/errorHandler';
 import { requestContextMiddleware, requestIdOf } from '../observability/requestContext';
 import { requestIdPlugin } from '../observability/requestIdPlugin';
+import { requestScopeMiddleware } from '../observability/requestScope';
 import { projectReport } from '../projections/projectReport';
 import { ChangeFeed } from '../subscriptions/changeFeed';
 import { LiveFeed } from '../subscriptions/liveFeed';
@@ -35,8 +35,14 @@ import {
 } from '../subscriptions/websocketServer';
 import { buildLedgerSchema } from './buildSchema';
 import { countAppendedEvents } from './countAppendedEvents';
+import { answerClientErrors } from './clientErrorResponse';
+import { corsPolicy } from './corsPolicy';
+import { chineseMessageOf } from './errorMessagesZh';
 import { createFormatError } from './formatError';
-import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './queryLimits';
+import { queryCostPlugin } from './queryCostPlugin';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queryLimits';
+import { loadRateLimitConfig, type RateLimitConfig } from './rateLimitConfig';
+import { TokenBuckets } from './tokenBucket';
 import { readAccessPlugin } from './readAccessPlugin';
 import { refuseHttpSubscriptions } from './refuseHttpSubscriptions';
 import { ReadinessMonitor } from './readiness';
@@ -47,6 +53,7 @@ import { registerHealthRoutes } from './routes/health';
 import { registerMetricsRoute } from './routes/metrics';
 import { registerNotFound } from './routes/notFound';
 import { registerStaticWeb } from './routes/staticWeb';
+import { webDistDirectory } from '../viewer/viewerBuild';
 import { subscriptionGauge } from './subscriptionGauge';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -79,8 +86,12 @@ export interface CreateHttpServerOptions {
   /** Default: a registry of its own with Node's default metrics. */
   metrics?: LedgerMetrics;
   queryLimits?: Partial<QueryLimits>;
+  /** Default: from RATE_LIMIT_* environment variables (rateLimitConfig.ts). */
+  rateLimit?: RateLimitConfig;
   /** Serve web/dist at `/` when built (default true). */
   serveWeb?: boolean;
+  /** Where the built viewer is (default web/dist, or NIANBAO_WEB_DIST). */
+  webDirectory?: string;
   /** More Apollo plugins, added after the built-in ones. */
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
@@ -90,19 +101,42 @@ export async function createHttpServer(
   ledger: Ledger,
   options: CreateHttpServerOptions = {},
 ): Promise<LedgerHttpServer> {
+  // First, so that a bad RATE_LIMIT_* variable stops start-up before anything is opened.
+  const rateLimit = options.rateLimit ?? loadRateLimitConfig(process.env);
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? createMetrics();
   countAppendedEvents(ledger.store, metrics);
-  const queryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
+  const queryLimits: QueryLimits = {
+    ...DEFAULT_QUERY_LIMITS,
+    maxPageSize: config.maxPageSize,
+    ...options.queryLimits,
+  };
+  const buckets =
+    rateLimit.bucketSize > 0
+      ? new TokenBuckets({
+          capacity: rateLimit.bucketSize,
+          refillPerSecond: rateLimit.refillPerSecond,
+        })
+      : null;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  answerClientErrors(httpServer, logger);
   const schema = await buildLedgerSchema();
-  const formatError = createFormatError((error, formatted) => {
-    logger.error(
-      { err: error, path: formatted.path },
-      'unexpected error while handling a GraphQL request',
-    );
+  const formatError = createFormatError(({ kind, error, formatted }) => {
+    const { code, requestId } = formatted.extensions ?? {};
+    if (kind === 'fault') {
+      logger.error(
+        { err: error, path: formatted.path, requestId },
+        'unexpected error while handling a GraphQL request',
+      );
+    } else {
+      // An expected refusal: no stack, it is not something to fix on the server.
+      logger.info(
+        { code, path: formatted.path, requestId, reason: formatted.message },
+        'graphql request refused',
+      );
+    }
   });
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -125,7 +159,7 @@ export async function createHttpServer(
       }),
       readAccessPlugin(config.requireTokenForReads),
       refuseHttpSubscriptions<RequestContext>(GRAPHQL_PATH),
-      queryLimitsPlugin(queryLimits),
+      queryCostPlugin(queryLimits, buckets),
       ...(options.plugins ?? []),
     ],
   });
@@ -172,15 +206,13 @@ export async function createHttpServer(
   const registerFinalRoutes = () => {
     if (routed) return;
     routed = true;
-    const corsOptions: cors.CorsOptions = {
-      origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
-      exposedHeaders: ['x-request-id'],
-    };
     registerGraphqlExplorer(app, GRAPHQL_PATH);
     app.use(
       GRAPHQL_PATH,
-      cors(corsOptions),
+      corsPolicy(config.corsOrigins),
       express.json({ limit: config.bodyLimitBytes }),
+      // After the body parser, whose callbacks would lose it: see requestScope.ts.
+      requestScopeMiddleware(),
       expressMiddleware(apollo, {
         context: async ({ req }) =>
           createRequestContext({
@@ -191,9 +223,9 @@ export async function createHttpServer(
           }),
       }),
     );
-    if (options.serveWeb ?? true) registerStaticWeb(app);
+    if (options.serveWeb ?? true) registerStaticWeb(app, options.webDirectory ?? webDistDirectory());
     registerNotFound(app);
-    app.use(errorHandler(logger));
+    app.use(errorHandler(logger, { messageZh: chineseMessageOf }));
   };
 
   let stopping: Promise<void> | null = null;

@@ -43,9 +43,24 @@ export interface ReadinessReport {
   ready: boolean;
   /** Why not ready, one line each. */
   reasons: string[];
-  database: { ok: boolean; error?: string };
+  database: { ok: boolean; error?: string; server?: DatabaseServerInfo };
   projections: { ok: boolean; checkpoint?: number; head?: number; lag?: number; maxLag: number };
   integrity: IntegrityStatus;
+}
+
+/** Which server answers: MongoDB or FerretDB, and its version (from `buildInfo`). */
+export interface DatabaseServerInfo {
+  kind: 'mongodb' | 'ferretdb';
+  version: string;
+}
+
+/** FerretDB answers `buildInfo` with the MongoDB version it emulates plus `ferretdbVersion`. */
+export async function databaseServerInfo(db: Db): Promise<DatabaseServerInfo> {
+  const info = await db.admin().command({ buildInfo: 1 });
+  const ferretdbVersion = info.ferretdbVersion as string | undefined;
+  return ferretdbVersion
+    ? { kind: 'ferretdb', version: ferretdbVersion }
+    : { kind: 'mongodb', version: String(info.version) };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -64,6 +79,7 @@ export class ReadinessMonitor {
   private integrity: IntegrityStatus = { status: 'pending', checkedAt: null };
   private verifiedAt: number | null = null;
   private verifying: Promise<IntegrityStatus> | null = null;
+  private server: DatabaseServerInfo | null = null;
   private readonly timeoutMs: number;
   private readonly now: () => number;
 
@@ -80,6 +96,12 @@ export class ReadinessMonitor {
     const database: ReadinessReport['database'] = { ok: true };
     try {
       await withTimeout(this.sources.db.command({ ping: 1 }), this.timeoutMs, 'the database ping');
+      this.server ??= await withTimeout(
+        databaseServerInfo(this.sources.db),
+        this.timeoutMs,
+        'the database buildInfo',
+      );
+      database.server = this.server;
     } catch (error) {
       database.ok = false;
       database.error = message(error);

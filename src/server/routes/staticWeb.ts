@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { WEB_DIST } from '../../viewer/viewerBuild';
 
-export const WEB_DIST = path.resolve(__dirname, '../../../web/dist');
+export { WEB_DIST };
 
 /**
  * Serves the web viewer at `/` when it has been built. Vite names the files under `assets/` by

@@ -35,6 +35,24 @@ export interface AgencyRegionSetData {
   kind: 'government' | 'department' | 'other' | null;
 }
 
+/**
+ * `agency-<agencyId>` stream: the agency and its reports are sample data shipped for a first
+ * start (written for the project, not a published report). Sample data stays out of lists and
+ * cross-report queries unless a query asks for it.
+ */
+export interface AgencyMarkedSampleData {
+  agencyId: string;
+}
+
+/**
+ * `agency-<agencyId>` stream: an administrator removed the agency (today: sample data, by
+ * `cli sample remove`). Its streams stay in the log; the agency and its reports leave every
+ * list and cross-report query, and are still readable by id with their history.
+ */
+export interface AgencyRemovedData {
+  agencyId: string;
+}
+
 /** `report-<reportId>` stream, revision 0: the first document imported for (agency, year). */
 export interface ReportImportedData {
   reportId: string;
@@ -140,14 +158,20 @@ export const REPORT_EVENT_TYPES: readonly ReportEventType[] = [
   'ReportWithdrawn',
 ];
 
-export const AGENCY_EVENT_TYPES = ['AgencyRegistered', 'AgencyRegionSet'] as const;
+export const AGENCY_EVENT_TYPES = [
+  'AgencyRegistered',
+  'AgencyRegionSet',
+  'AgencyMarkedSample',
+  'AgencyRemoved',
+] as const;
+export type AgencyEventType = (typeof AGENCY_EVENT_TYPES)[number];
 
 /** Current payload version per event type. */
-export const SCHEMA_VERSIONS: Readonly<
-  Record<ReportEventType | 'AgencyRegistered' | 'AgencyRegionSet', number>
-> = {
+export const SCHEMA_VERSIONS: Readonly<Record<ReportEventType | AgencyEventType, number>> = {
   AgencyRegistered: 1,
   AgencyRegionSet: 1,
+  AgencyMarkedSample: 1,
+  AgencyRemoved: 1,
   ReportImported: 1,
   ReportReimported: 1,
   FiguresEdited: 1,
@@ -163,11 +187,13 @@ export type DecidedReportEvent = {
 }[ReportEventType];
 
 /** Human descriptions, used by docs/api.md and the audit log's `kind`. */
-export const EVENT_DESCRIPTIONS: Readonly<
-  Record<ReportEventType | 'AgencyRegistered' | 'AgencyRegionSet', string>
-> = {
+export const EVENT_DESCRIPTIONS: Readonly<Record<ReportEventType | AgencyEventType, string>> = {
   AgencyRegistered: '机构登记 / An agency was first seen (by its first import).',
   AgencyRegionSet: '设置机构区划 / An administrator set or corrected the region of an agency.',
+  AgencyMarkedSample:
+    '示例数据 / The agency and its reports are sample data (left out of lists unless asked for).',
+  AgencyRemoved:
+    '移除机构 / The agency and its reports were removed from lists (their history stays in the log).',
   ReportImported:
     '报告导入 / The first document for (agency, year) was imported: all figures, narrative, warnings.',
   ReportReimported:

@@ -1,14 +1,11 @@
-import type { FilterQuery } from 'mongoose';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ReportInputError } from '../events/report/errors';
-import { agencyIdFor } from '../events/report/ids';
 import type { ChangeEntryDocument } from '../models/changeEntryModel';
+import { compileAuditFilter } from '../src/subscriptions/auditFilter';
 import { perItem } from './complexity';
 import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
-import { reportIdFromInput } from './globalId';
 import { currentReport } from './reportViews';
 import { bi } from './types/describe';
 import { AuditEntry, AuditEntryConnection, auditEntryOf } from './types/figureChange';
@@ -32,26 +29,15 @@ export class AuditResolver {
     @Ctx() context: RequestContext,
   ): Promise<AuditEntryConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
-    const query: FilterQuery<ChangeEntryDocument> = {};
-    if (filter?.actor) query['actor.id'] = filter.actor;
-    if (filter?.agency) query.agencyId = agencyIdFor(filter.agency);
-    if (filter?.report) {
-      const reportId = reportIdFromInput(filter.report);
-      if (!reportId) throw new ReportInputError('not a report id', 'filter.report');
-      query.reportId = reportId;
-    }
-    if (filter?.figureKey) query.key = filter.figureKey;
-    if (filter?.from || filter?.to) {
-      query.recordedAt = {
-        ...(filter.from ? { $gte: filter.from } : {}),
-        ...(filter.to ? { $lte: filter.to } : {}),
-      };
-    }
-    if (filter?.kinds && filter.kinds.length > 0) query.kind = { $in: filter.kinds };
+    // The same definition gives the subscription's live predicate (auditLogAppended).
+    const { query } = compileAuditFilter(filter);
     if (after) {
       const [time, id] = decodeCursor(after, ['number', 'string']);
       const at = new Date(time as number);
-      query.$or = [{ recordedAt: { $lt: at } }, { recordedAt: at, _id: { $lt: id as string } }];
+      query.$and = [
+        ...(query.$and ?? []),
+        { $or: [{ recordedAt: { $lt: at } }, { recordedAt: at, _id: { $lt: id as string } }] },
+      ];
     }
     const rows = await context.ledger.models.changes
       .find(query)

@@ -1,5 +1,11 @@
 // Opaque connection cursors: base64url of a small JSON array of sort-key values.
 import { ReportInputError } from '../events/report/errors';
+import {
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZE_ARGUMENT,
+  isValidPageSize,
+  pageSizeMessage,
+} from './pageArgs';
 
 export function encodeCursor(values: ReadonlyArray<string | number>): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -25,10 +31,14 @@ export function decodeCursor(
   throw new ReportInputError('not a cursor from this connection', field);
 }
 
-export function pageSize(first: number | null | undefined, max: number, fallback = 20): number {
+/** The page size to read; the same rule the server checks before execution (pageArgs.ts). */
+export function pageSize(
+  first: number | null | undefined,
+  max: number,
+  fallback = DEFAULT_PAGE_SIZE,
+): number {
   if (first === null || first === undefined) return Math.min(fallback, max);
-  if (!Number.isInteger(first) || first < 0)
-    throw new ReportInputError('first must be 0 or more', 'first');
-  if (first > max) throw new ReportInputError(`first is at most ${max}`, 'first');
+  if (!isValidPageSize(first, max))
+    throw new ReportInputError(pageSizeMessage(max), PAGE_SIZE_ARGUMENT);
   return first;
 }

@@ -187,8 +187,33 @@ export class ReportFilter {
 
 @InputType({ description: bi('审计日志的筛选条件', 'Filter of the audit log') })
 export class AuditLogFilter {
-  @Field(() => String, { nullable: true, description: bi('操作者 ID', 'Actor id') })
+  @Field(() => String, {
+    nullable: true,
+    description: bi(
+      '操作者：ID（token:… 或令牌 ID）或姓名，任一相符即可',
+      'Actor: an id (token:… or a bare token id) or a name; either matches',
+    ),
+    deprecationReason: 'Use actorId or actorName / 请改用 actorId 或 actorName',
+  })
   actor?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: bi(
+      '操作者 ID，与 AuditEntry.actor.id 相同（token:… 或 local:cli）',
+      'Actor id as AuditEntry.actor.id gives it (token:… or local:cli)',
+    ),
+  })
+  actorId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: bi(
+      '操作者姓名（令牌持有人，完全一致）',
+      "Actor's name (the token holder's, exact)",
+    ),
+  })
+  actorName?: string | null;
 
   @Field(() => String, { nullable: true, description: bi('机构名称', 'Agency name') })
   agency?: string | null;

@@ -1,6 +1,7 @@
 // The last Express error handler: whatever went wrong outside GraphQL execution (a body too
 // large, malformed JSON, a bug in a route) becomes a JSON error carrying a stable code and
-// the request id, never a stack trace, and the request's logger records the details.
+// the request id, never a stack trace, and the request's logger records the details: a fault
+// (5xx) at error with the stack, a refused request (4xx) at info without one.
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { requestContextOf } from './requestContext';
@@ -28,7 +29,15 @@ function statusOf(error: HttpErrorLike): number {
   return Number.isInteger(status) && status >= 400 && status <= 599 ? status : 500;
 }
 
-export function errorHandler(fallbackLogger: Logger): ErrorRequestHandler {
+export interface ErrorHandlerOptions {
+  /** The Chinese text of a code, sent as `extensions.messageZh`. */
+  messageZh?: (code: string) => string;
+}
+
+export function errorHandler(
+  fallbackLogger: Logger,
+  options: ErrorHandlerOptions = {},
+): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
@@ -48,10 +57,17 @@ export function errorHandler(fallbackLogger: Logger): ErrorRequestHandler {
           ? code.toLowerCase().replace(/_/g, ' ')
           : 'internal server error';
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    else logger.warn({ status, code, reason: details.type ?? details.message }, 'request rejected');
+    else logger.info({ status, code, reason: details.type ?? details.message }, 'request rejected');
     res.status(status).json({
       errors: [
-        { message, extensions: { code, ...(context ? { requestId: context.requestId } : {}) } },
+        {
+          message,
+          extensions: {
+            code,
+            ...(options.messageZh ? { messageZh: options.messageZh(code) } : {}),
+            ...(context ? { requestId: context.requestId } : {}),
+          },
+        },
       ],
     });
   };

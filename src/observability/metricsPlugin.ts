@@ -1,5 +1,8 @@
 // Apollo Server plugin: times every operation, counts errors by the code clients receive,
-// and writes one log line per operation with its request id.
+// and writes one log line per operation with its request id. The errors themselves are logged
+// where their code is decided (src/server/formatError.ts): a fault at error with its stack, a
+// refusal at info without one. (Logging every code-less error here at error, as this plugin
+// once did, logged each CONFLICT and FORBIDDEN thrown by a resolver as a fault.)
 //
 // Subscriptions served by graphql-ws do not pass through Apollo's request pipeline; their
 // subscribe call is not seen here.
@@ -63,18 +66,6 @@ export function metricsPlugin<TContext extends BaseContext = BaseContext>(
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async didEncounterErrors(requestContext) {
-          // Errors without a code are bugs; the client sees only INTERNAL_SERVER_ERROR, the
-          // operator needs the stack.
-          for (const error of requestContext.errors) {
-            if (error.extensions?.code === undefined) {
-              logger.error(
-                { requestId: requestIdOf(requestContext), err: error.originalError ?? error },
-                'unexpected error in GraphQL operation',
-              );
-            }
-          }
-        },
         async willSendResponse(requestContext) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const operation = labelOperation(

@@ -223,7 +223,8 @@ export async function createHttpServer(
           }),
       }),
     );
-    if (options.serveWeb ?? true) registerStaticWeb(app, options.webDirectory ?? webDistDirectory());
+    if (options.serveWeb ?? true)
+      registerStaticWeb(app, options.webDirectory ?? webDistDirectory());
     registerNotFound(app);
     app.use(errorHandler(logger, { messageZh: chineseMessageOf }));
   };

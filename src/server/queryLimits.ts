@@ -1,6 +1,6 @@
-// Abuse limits checked before execution: depth, aliases and cost (graphql-query-complexity
-// with the per-field costs declared on the schema).
-import type { ApolloServerPlugin } from '@apollo/server';
+// Abuse limits checked before execution: aliases, depth, page sizes and cost
+// (graphql-query-complexity with the per-field costs declared on the schema). The HTTP server
+// applies them in queryCostPlugin.ts, the WebSocket server in its onSubscribe.
 import {
   GraphQLError,
   Kind,
@@ -10,17 +10,21 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { pageSizeViolation } from './pageSizeLimit';
 
 export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxComplexity: number;
+  /** The page cap of `first` (MAX_PAGE_SIZE). */
+  maxPageSize: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDepth: 12,
   maxAliases: 50,
   maxComplexity: 20_000,
+  maxPageSize: 100,
 };
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
@@ -96,30 +100,40 @@ export interface LimitedOperation {
   variables?: Record<string, unknown> | null;
 }
 
-/** The first limit the operation exceeds, as the error to send; null when within limits. */
-export function queryLimitViolation(
+export interface MeasuredOperation {
+  /** The first limit the operation exceeds, as the error to send; null when within limits. */
+  violation: GraphQLError | null;
+  /** The operation's cost; null when it was refused before its cost was known. */
+  cost: number | null;
+}
+
+/** Checks every limit and computes the cost (what a rate limit charges). */
+export function measureOperation(
   operation: LimitedOperation,
   limits: QueryLimits,
-): GraphQLError | null {
+): MeasuredOperation {
   const { schema, document } = operation;
   const aliases = aliasCount(document);
   if (aliases > limits.maxAliases) {
-    return rejected(
-      `the query uses ${aliases} aliases; at most ${limits.maxAliases}`,
-      'TOO_MANY_ALIASES',
-      { aliases, maximum: limits.maxAliases },
-    );
+    return {
+      violation: rejected(
+        `the query uses ${aliases} aliases; at most ${limits.maxAliases}`,
+        'TOO_MANY_ALIASES',
+        { aliases, maximum: limits.maxAliases },
+      ),
+      cost: null,
+    };
   }
   const depth = queryDepth(document);
   if (depth > limits.maxDepth) {
-    return rejected(
-      `the query is ${depth} levels deep; at most ${limits.maxDepth}`,
-      'QUERY_TOO_DEEP',
-      {
-        depth,
-        maximum: limits.maxDepth,
-      },
-    );
+    return {
+      violation: rejected(
+        `the query is ${depth} levels deep; at most ${limits.maxDepth}`,
+        'QUERY_TOO_DEEP',
+        { depth, maximum: limits.maxDepth },
+      ),
+      cost: null,
+    };
   }
   let complexity: number;
   try {
@@ -134,37 +148,41 @@ export function queryLimitViolation(
     // The cost is computed before Apollo coerces the variables, so a variable of the wrong type
     // surfaces here first; graphql-js's message names the variable and the field path.
     if (error instanceof GraphQLError) {
-      return rejected(error.message, 'BAD_USER_INPUT', { field: coercedFieldOf(error.message) });
+      return {
+        violation: rejected(error.message, 'BAD_USER_INPUT', {
+          field: coercedFieldOf(error.message),
+        }),
+        cost: null,
+      };
     }
     throw error;
   }
+  // After the cost, whose variable coercion reports a `first` of the wrong type; before the
+  // cost limit, so that a page too large is refused as such however large it is.
+  const pageSize = pageSizeViolation(
+    schema,
+    document,
+    operation.variables ?? {},
+    limits.maxPageSize,
+  );
+  if (pageSize) return { violation: pageSize, cost: null };
   if (complexity > limits.maxComplexity) {
-    return rejected(
-      `the query costs ${complexity}; at most ${limits.maxComplexity}: ask for fewer items`,
-      'QUERY_TOO_COMPLEX',
-      { complexity, maximum: limits.maxComplexity },
-    );
+    return {
+      violation: rejected(
+        `the query costs ${complexity}; at most ${limits.maxComplexity}: ask for fewer items`,
+        'QUERY_TOO_COMPLEX',
+        { complexity, maximum: limits.maxComplexity },
+      ),
+      cost: complexity,
+    };
   }
-  return null;
+  return { violation: null, cost: complexity };
 }
 
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema }) {
-          const violation = queryLimitViolation(
-            {
-              schema,
-              document,
-              operationName: request.operationName,
-              variables: request.variables,
-            },
-            limits,
-          );
-          if (violation) throw violation;
-        },
-      };
-    },
-  };
+/** The first limit the operation exceeds, as the error to send; null when within limits. */
+export function queryLimitViolation(
+  operation: LimitedOperation,
+  limits: QueryLimits,
+): GraphQLError | null {
+  return measureOperation(operation, limits).violation;
 }

@@ -1,12 +1,21 @@
-// The audit-feed subscription's filter: the same fields and meaning as Query.auditLog's
-// filter, applied to entries as they are appended instead of to the audit read model.
+// The audit filter, defined once for both of its uses: Query.auditLog turns it into a MongoDB
+// filter over the audit read model, Subscription.auditLogAppended into a predicate over entries
+// as they are appended. Each filter field becomes a condition (equality, one-of, a time range,
+// or any of several); the conditions are then translated to a query and to a predicate by the
+// same small interpreter, so the two cannot drift apart.
+import type { FilterQuery } from 'mongoose';
 import { ReportInputError } from '../../events/report/errors';
 import { agencyIdFor } from '../../events/report/ids';
 import type { ChangeEntryDocument } from '../../models/changeEntryModel';
 import { reportIdFromInput } from '../../resolvers/globalId';
 
 export interface AuditFeedFilter {
+  /** Deprecated: a token id or a holder's name (either matches). */
   actor?: string | null;
+  /** The actor's id as AuditEntry.actor.id gives it (`token:<id>`, `local:cli`). */
+  actorId?: string | null;
+  /** The actor's name (the token holder's name), exact. */
+  actorName?: string | null;
   agency?: string | null;
   report?: string | null;
   figureKey?: string | null;
@@ -15,31 +24,105 @@ export interface AuditFeedFilter {
   kinds?: readonly string[] | null;
 }
 
+/** The entry fields a condition may read, by their path in the stored document. */
+type FieldPath = 'actor.id' | 'actor.name' | 'agencyId' | 'reportId' | 'key' | 'kind';
+
+export type AuditCondition =
+  | { field: FieldPath; equals: string }
+  | { field: FieldPath; oneOf: readonly string[] }
+  | { field: 'recordedAt'; from: Date | null; to: Date | null }
+  | { anyOf: readonly AuditCondition[] };
+
 export type AuditEntryPredicate = (entry: ChangeEntryDocument) => boolean;
 
-/** Validates the filter (a bad report id is BAD_USER_INPUT naming `filter.report`). */
+export interface CompiledAuditFilter {
+  /** For the audit read model (`changes`). */
+  query: FilterQuery<ChangeEntryDocument>;
+  /** For entries as they are appended (the live feed). */
+  matches: AuditEntryPredicate;
+}
+
+/** The conditions a filter states; validates it (a bad report id names `filter.report`). */
+export function auditConditions(filter: AuditFeedFilter | null | undefined): AuditCondition[] {
+  if (!filter) return [];
+  const conditions: AuditCondition[] = [];
+  if (filter.actor) {
+    conditions.push({
+      anyOf: [
+        { field: 'actor.id', equals: filter.actor },
+        // A bare token id as the CLI prints it, as well as `token:<id>`.
+        { field: 'actor.id', equals: `token:${filter.actor}` },
+        { field: 'actor.name', equals: filter.actor },
+      ],
+    });
+  }
+  if (filter.actorId) conditions.push({ field: 'actor.id', equals: filter.actorId });
+  if (filter.actorName) conditions.push({ field: 'actor.name', equals: filter.actorName });
+  if (filter.agency) conditions.push({ field: 'agencyId', equals: agencyIdFor(filter.agency) });
+  if (filter.report) {
+    const reportId = reportIdFromInput(filter.report);
+    if (!reportId) throw new ReportInputError('not a report id', 'filter.report');
+    conditions.push({ field: 'reportId', equals: reportId });
+  }
+  if (filter.figureKey) conditions.push({ field: 'key', equals: filter.figureKey });
+  if (filter.from || filter.to) {
+    conditions.push({ field: 'recordedAt', from: filter.from ?? null, to: filter.to ?? null });
+  }
+  if (filter.kinds && filter.kinds.length > 0) {
+    conditions.push({ field: 'kind', oneOf: [...filter.kinds] });
+  }
+  return conditions;
+}
+
+function queryOf(condition: AuditCondition): FilterQuery<ChangeEntryDocument> {
+  if ('anyOf' in condition) return { $or: condition.anyOf.map(queryOf) };
+  if ('equals' in condition) return { [condition.field]: condition.equals };
+  if ('oneOf' in condition) return { [condition.field]: { $in: [...condition.oneOf] } };
+  return {
+    recordedAt: {
+      ...(condition.from ? { $gte: condition.from } : {}),
+      ...(condition.to ? { $lte: condition.to } : {}),
+    },
+  };
+}
+
+function valueAt(entry: ChangeEntryDocument, field: FieldPath): string | null {
+  switch (field) {
+    case 'actor.id':
+      return entry.actor.id;
+    case 'actor.name':
+      return entry.actor.name;
+    default:
+      return entry[field];
+  }
+}
+
+function holds(condition: AuditCondition, entry: ChangeEntryDocument): boolean {
+  if ('anyOf' in condition) return condition.anyOf.some((each) => holds(each, entry));
+  if ('equals' in condition) return valueAt(entry, condition.field) === condition.equals;
+  if ('oneOf' in condition) {
+    const value = valueAt(entry, condition.field);
+    return value !== null && condition.oneOf.includes(value);
+  }
+  const at = entry.recordedAt.getTime();
+  if (condition.from && at < condition.from.getTime()) return false;
+  if (condition.to && at > condition.to.getTime()) return false;
+  return true;
+}
+
+export function compileAuditFilter(
+  filter: AuditFeedFilter | null | undefined,
+): CompiledAuditFilter {
+  const conditions = auditConditions(filter);
+  // Conditions join with $and, so that more than one $or (the actor's, a cursor's) can coexist.
+  const query: FilterQuery<ChangeEntryDocument> =
+    conditions.length === 0 ? {} : { $and: conditions.map(queryOf) };
+  return { query, matches: (entry) => conditions.every((condition) => holds(condition, entry)) };
+}
+
+/** The live predicate alone (Subscription.auditLogAppended). */
 export function auditEntryPredicate(
   filter: AuditFeedFilter | null | undefined,
 ): AuditEntryPredicate {
-  if (!filter) return () => true;
-  const agencyId = filter.agency ? agencyIdFor(filter.agency) : null;
-  let reportId: string | null = null;
-  if (filter.report) {
-    reportId = reportIdFromInput(filter.report);
-    if (!reportId) throw new ReportInputError('not a report id', 'filter.report');
-  }
-  const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : null;
-  const from = filter.from?.getTime() ?? null;
-  const to = filter.to?.getTime() ?? null;
-  return (entry) => {
-    if (filter.actor && entry.actor.id !== filter.actor) return false;
-    if (agencyId && entry.agencyId !== agencyId) return false;
-    if (reportId && entry.reportId !== reportId) return false;
-    if (filter.figureKey && entry.key !== filter.figureKey) return false;
-    const at = entry.recordedAt.getTime();
-    if (from !== null && at < from) return false;
-    if (to !== null && at > to) return false;
-    if (kinds && !kinds.has(entry.kind)) return false;
-    return true;
-  };
+  return compileAuditFilter(filter).matches;
 }

@@ -1,7 +1,7 @@
 // Starts the real server on port 0 against a fresh test database. Reusable by other suites:
 //   const api = await startApiTestServer();  api.gql(query, variables, token) ... api.close()
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import {
   openLedger,
   type Ledger,
@@ -10,6 +10,7 @@ import {
 import { createToken } from '../../src/auth/tokens';
 import { loadConfig, type Config } from '../../src/config';
 import { createHttpServer, type LedgerHttpServer } from '../../src/server/createHttpServer';
+import { loadRateLimitConfig } from '../../src/server/rateLimitConfig';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -42,6 +43,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   ledger?: Partial<Omit<OpenLedgerOptions, 'uri' | 'databaseName'>>;
   label?: string;
+  /** Default: a silent logger. */
+  logger?: Logger;
 }
 
 export async function startApiTestServer(options: StartOptions = {}): Promise<ApiTestServer> {
@@ -53,8 +56,10 @@ export async function startApiTestServer(options: StartOptions = {}): Promise<Ap
     ...options.ledger,
   });
   const server = await createHttpServer(config, ledger, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     serveWeb: false,
+    // From the test's env only (RATE_LIMIT_*), never from the environment jest runs in.
+    rateLimit: loadRateLimitConfig(options.env ?? {}),
   });
   await server.listen();
   const { port } = server.httpServer.address() as AddressInfo;

@@ -53,8 +53,8 @@ describe('front-end contract', () => {
       data: { service: { name: string } };
     };
     expect(registered.data.service.name).toBe('Nianbao Ledger');
-    const byHash = (await (await api.post({ extensions })).json()) as unknown;
-    expect(byHash).toEqual({ data: { service: { name: 'Nianbao Ledger' } } });
+    const byHash = (await (await api.post({ extensions })).json()) as { data?: unknown };
+    expect(byHash.data).toEqual({ service: { name: 'Nianbao Ledger' } });
   });
 
   test('a variable of the wrong type is 400 BAD_USER_INPUT naming the variable', async () => {

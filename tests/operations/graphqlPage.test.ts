@@ -41,6 +41,7 @@ describe('with introspection off', () => {
         headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
       },
     );
-    expect(await response.json()).toEqual({ data: { service: { name: 'Nianbao Ledger' } } });
+    const body = (await response.json()) as { data?: unknown };
+    expect(body.data).toEqual({ service: { name: 'Nianbao Ledger' } });
   });
 });

@@ -95,6 +95,7 @@ test('errors carry the request id the response header gives, and every log line 
   };
   expect(malformedBody.errors[0].extensions).toEqual({
     code: 'BAD_REQUEST',
+    messageZh: '请求格式无效',
     requestId: 'ops-malformed-1',
   });
   expect(server.logs.lines().some((line) => line.requestId === 'ops-malformed-1')).toBe(true);
@@ -109,7 +110,11 @@ test('an unknown path is a JSON 404 with the request id', async () => {
     errors: [
       {
         message: 'no route for GET /no/such/page; the API is at /graphql',
-        extensions: { code: 'NOT_FOUND', requestId: 'ops-404' },
+        extensions: {
+          code: 'NOT_FOUND',
+          messageZh: '没有 GET /no/such/page 这个路径；接口在 /graphql',
+          requestId: 'ops-404',
+        },
       },
     ],
   });

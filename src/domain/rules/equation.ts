@@ -86,6 +86,8 @@ export function checkEquation(
       left: null,
       right: null,
       message: `${rule.id} ${scope}: not assessable, empty operand(s) ${[...new Set(missing)].join(', ')}`,
+      messageZh: `${rule.id} ${scope}：无法判断，空白项 ${[...new Set(missing)].join('、')}`,
+      notAssessableReason: 'empty_cells',
     };
   }
   const leftValue = sum(left);
@@ -97,5 +99,6 @@ export function checkEquation(
     left: leftValue,
     right: rightValue,
     message: `${rule.id} ${scope}: ${leftValue} ${holds ? '=' : '≠'} ${rightValue} (${equation})`,
+    messageZh: `${rule.id} ${scope}：${leftValue} ${holds ? '=' : '≠'} ${rightValue}（${equation.replace(' vs ', ' 对 ')}${previousYearKeys.length > 0 ? '；@Y-1 为上一年度' : ''}）`,
   };
 }

@@ -26,11 +26,14 @@ export const nonNegative: Rule = {
           left: null,
           right: null,
           message: `${nonNegative.id} ${figure.key}: not assessable, empty cell`,
+          messageZh: `${nonNegative.id} ${figure.key}：无法判断，单元格为空`,
+          notAssessableReason: 'empty_cells',
         };
       }
       const negative = compareDecimals(value, '0') < 0;
       const fractional = figure.valueType === 'integer' && !isIntegerDecimal(value);
       const problem = negative ? 'is negative' : fractional ? 'is not a whole count' : null;
+      const problemZh = negative ? '为负数' : fractional ? '不是整数件数' : null;
       return {
         ...base,
         status: problem ? 'failed' : 'ok',
@@ -39,6 +42,9 @@ export const nonNegative: Rule = {
         message: problem
           ? `${nonNegative.id} ${figure.key}: ${value} ${problem}`
           : `${nonNegative.id} ${figure.key}: ${value} ≥ 0`,
+        messageZh: problemZh
+          ? `${nonNegative.id} ${figure.key}：${value} ${problemZh}`
+          : `${nonNegative.id} ${figure.key}：${value} ≥ 0`,
       };
     });
   },

@@ -40,6 +40,8 @@ function compare(
       left: null,
       right: null,
       message: `${textTable.id} ${figure.key}: narrative "${clause}" vs ${target.name}: not assessable, empty cell`,
+      messageZh: `${textTable.id} ${figure.key}：正文“${clause}”与表格“${target.name}”：无法判断，单元格为空`,
+      notAssessableReason: 'empty_cells',
     };
   }
   const alternative = target.alternativeKeys ? sumOf(values, target.alternativeKeys) : null;
@@ -59,6 +61,11 @@ function compare(
       agrees || alternative === null || alternative === expected
         ? ''
         : ` (with carried-over: ${alternative})`
+    }`,
+    messageZh: `${textTable.id} ${figure.key}：正文“${clause}”为 ${figure.value}，表格“${target.name}”为 ${right}${
+      agrees || alternative === null || alternative === expected
+        ? ''
+        : `（含上年结转：${alternative}）`
     }`,
   };
 }

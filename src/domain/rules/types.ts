@@ -37,8 +37,23 @@ export interface RuleResult {
   /** Left and right side of the equation (null when not assessable). */
   left: DecimalString | null;
   right: DecimalString | null;
+  /** In English (the API's `message` and `messageEn`). */
   message: string;
+  /**
+   * The same in Chinese (the viewer's language). Every rule sets it; optional only so that
+   * results built by hand elsewhere (fixtures) stay valid.
+   */
+  messageZh?: string;
+  /** Why a `not_assessable` result could not be judged; absent otherwise. */
+  notAssessableReason?: NotAssessableReason;
 }
+
+/**
+ * empty_cells: an operand is blank in this report (or in last year's, for a cross-year rule);
+ * no_previous_year_report: a cross-year rule, and last year's report of the agency is not in
+ * the ledger.
+ */
+export type NotAssessableReason = 'empty_cells' | 'no_previous_year_report';
 
 /** Current values by figure key (null = empty cell or marker). */
 export type FigureValues = Readonly<Record<string, DecimalString | null>>;

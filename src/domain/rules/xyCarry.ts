@@ -15,7 +15,7 @@ export const xyCarry: Rule = {
     return T3_COLUMNS.map((column) => {
       const current = `t3.carriedOver.${column}`;
       if (!previousYear) {
-        return notAssessable(xyCarry, column, [current], "the previous year's report is not known");
+        return notAssessable(xyCarry, column, [current], 'no_previous_year_report');
       }
       return checkEquation(
         xyCarry,

@@ -21,7 +21,7 @@ export const xyInForce: Rule = {
           xyInForce,
           kind,
           [inForce, `t2.${kind}.issued`, `t2.${kind}.repealed`],
-          "the previous year's report is not known",
+          'no_previous_year_report',
         );
       }
       return checkEquation(

@@ -10,7 +10,11 @@ export function registerNotFound(app: Express): void {
       errors: [
         {
           message: `no route for ${req.method} ${req.path}; the API is at /graphql`,
-          extensions: { code: 'NOT_FOUND', ...(requestId ? { requestId } : {}) },
+          extensions: {
+            code: 'NOT_FOUND',
+            messageZh: `没有 ${req.method} ${req.path} 这个路径；接口在 /graphql`,
+            ...(requestId ? { requestId } : {}),
+          },
         },
       ],
     });

@@ -1,25 +1,36 @@
 // The failed consistency rules of the report as shown, each explained in Chinese, with a link
-// to the first cell it involves.
+// to the first cell it involves, and how many rules could not be judged, and why: last year's
+// report is missing (cross-year rules), or cells are blank.
 import type { RuleResult } from '../api/types';
 import { isFailed } from '../api/types';
-import { ruleDescription } from '../layout/ruleDescriptions';
+import { notAssessableBecause, ruleDescription } from '../layout/ruleDescriptions';
 import { formatValue } from './formatFigure';
 
+/** The rule fields added to the API after RuleResult was written (absent in older queries). */
+type ShownRule = RuleResult & {
+  messageZh?: string | null;
+  notAssessableReason?: string | null;
+};
+
 export interface RuleSummaryProps {
-  rules: RuleResult[];
+  rules: ShownRule[];
   onOpen: (key: string) => void;
 }
 
 export function RuleSummary({ rules, onOpen }: RuleSummaryProps) {
   const failed = rules.filter(isFailed);
-  const notAssessable = rules.filter(
-    (rule) => rule.status.toLowerCase() === 'not_assessable',
-  ).length;
+  const reasons = rules.map(notAssessableBecause);
+  const needPreviousYear = reasons.filter((reason) => reason === 'previousYear').length;
+  const blank = reasons.filter((reason) => reason === 'blank').length;
+  const unjudged = [
+    needPreviousYear > 0 ? `${needPreviousYear} 项需要上一年度报告，账本中没有` : null,
+    blank > 0 ? `${blank} 项因空白无法判断` : null,
+  ].filter((part): part is string => part !== null);
   return (
     <section class="rule-summary" aria-labelledby="rule-summary-title">
       <h2 id="rule-summary-title">
         勾稽关系检查：{failed.length === 0 ? '全部通过' : `${failed.length} 项未通过`}
-        {notAssessable > 0 && <span class="muted">（{notAssessable} 项因空白无法判断）</span>}
+        {unjudged.length > 0 && <span class="muted">（{unjudged.join('；')}）</span>}
       </h2>
       {failed.length > 0 && (
         <ul class="rule-list">
@@ -27,7 +38,9 @@ export function RuleSummary({ rules, onOpen }: RuleSummaryProps) {
             <li key={`${rule.id}-${rule.scope ?? ''}`} class="rule-failed">
               <strong>{rule.id}</strong>
               {rule.scope && <span class="muted">（{rule.scope}）</span>} {ruleDescription(rule.id)}
-              {rule.message && <div class="rule-message">{rule.message}</div>}
+              {(rule.messageZh ?? rule.message) && (
+                <div class="rule-message">{rule.messageZh ?? rule.message}</div>
+              )}
               <div class="rule-sides">
                 左边 {formatValue(rule.left)}，右边 {formatValue(rule.right)}
                 {rule.keys.length > 0 && (

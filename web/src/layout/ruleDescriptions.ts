@@ -17,3 +17,26 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
 export function ruleDescription(id: string): string {
   return RULE_DESCRIPTIONS[id] ?? id;
 }
+
+/** Rules that compare with the same agency's report of the year before. */
+export const CROSS_YEAR_RULES: ReadonlySet<string> = new Set(['XY_CARRY', 'XY_IN_FORCE']);
+
+/** What the API says about a rule it could not judge (RuleResult.notAssessableReason). */
+export interface NotAssessableRule {
+  id: string;
+  status: string;
+  notAssessableReason?: string | null;
+}
+
+/**
+ * Why a rule could not be judged: last year's report is missing, or a cell is blank. The API's
+ * `notAssessableReason` says so; a response without it (an older query) is read by the rule:
+ * a cross-year rule that could not be judged is counted as missing last year's report.
+ */
+export function notAssessableBecause(rule: NotAssessableRule): 'previousYear' | 'blank' | null {
+  if (rule.status.toLowerCase() !== 'not_assessable') return null;
+  const reason = rule.notAssessableReason?.toUpperCase();
+  if (reason === 'NO_PREVIOUS_YEAR_REPORT') return 'previousYear';
+  if (reason === 'EMPTY_CELLS') return 'blank';
+  return CROSS_YEAR_RULES.has(rule.id) ? 'previousYear' : 'blank';
+}

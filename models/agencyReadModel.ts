@@ -9,6 +9,10 @@ export interface AgencyReadDocument {
   registeredAt: Date;
   /** Global position of the AgencyRegistered event. */
   position: number;
+  /** Sample data (AgencyMarkedSample): left out of lists unless asked for. */
+  sample?: boolean;
+  /** Removed (AgencyRemoved): left out of every list; still readable by id. */
+  removed?: boolean;
 }
 
 export const agencyReadSchema = new Schema<AgencyReadDocument>(
@@ -18,6 +22,8 @@ export const agencyReadSchema = new Schema<AgencyReadDocument>(
     nameKey: { type: String },
     registeredAt: Date,
     position: Number,
+    sample: Boolean,
+    removed: Boolean,
   },
   { collection: 'agencies', versionKey: false, autoIndex: false },
 );

@@ -1,4 +1,5 @@
-// Agencies read model from AgencyRegistered events.
+// Agencies read model from the agency streams: AgencyRegistered creates the document, the
+// sample and removal facts set its flags.
 import type { AgencyRegisteredData } from '../../events/report/eventCatalog';
 import { normaliseAgencyName } from '../../events/report/ids';
 import type { RecordedEvent } from '../../events/store/types';
@@ -17,15 +18,36 @@ export function agencyDocumentOf(event: RecordedEvent): AgencyReadDocument | nul
   };
 }
 
+/** The flags an agency event sets on its read model document, or null for none. */
+export function agencyFlagsOf(
+  event: RecordedEvent,
+): { agencyId: string; flags: Pick<AgencyReadDocument, 'sample' | 'removed'> } | null {
+  const agencyId = (event.data as { agencyId?: string }).agencyId;
+  if (!agencyId) return null;
+  if (event.type === 'AgencyMarkedSample') return { agencyId, flags: { sample: true } };
+  if (event.type === 'AgencyRemoved') return { agencyId, flags: { removed: true } };
+  return null;
+}
+
 export async function projectAgencyEvents(
   context: ProjectionContext,
   events: readonly RecordedEvent[],
 ): Promise<void> {
   for (const event of events) {
+    const flagged = agencyFlagsOf(event);
+    if (flagged) {
+      // Setting a flag is idempotent, so a repeated or concurrent projection writes the same.
+      await context.models.agencies.collection.updateOne({ _id: flagged.agencyId } as never, {
+        $set: flagged.flags,
+      });
+      continue;
+    }
     const document = agencyDocumentOf(event);
     if (!document) continue;
+    // $set, not a replace: a replayed registration must keep the flags set after it.
+    const { _id, ...fields } = document;
     await context.models.agencies.collection
-      .replaceOne({ _id: document._id } as never, document as never, { upsert: true })
+      .updateOne({ _id } as never, { $set: fields }, { upsert: true })
       .catch((error: { code?: number }) => {
         // Two processes upserting the same agency at once: the other one wrote it.
         if (error.code !== 11000) throw error;

@@ -4,8 +4,8 @@ import { reportIdOfStream, AGENCY_STREAM_PREFIX } from '../../events/report/ids'
 import type { MaybeReportState } from '../../events/report/reportState';
 import { createLogFollower } from '../../events/store/logFollower';
 import { DERIVED_MODELS, ensureReadModelIndexes } from '../../models/readModels';
-import { PROJECTIONS_CHECKPOINT, saveCheckpoint } from './checkpoints';
-import { agencyDocumentOf } from './projectAgency';
+import { BASES_CHECKPOINT, PROJECTIONS_CHECKPOINT, saveCheckpoint } from './checkpoints';
+import { agencyDocumentOf, agencyFlagsOf } from './projectAgency';
 import type { ProjectionContext } from './projectionContext';
 import { foldWithOutputs, writeSnapshots } from './projectReport';
 import { readDocumentOf, summaryOf } from './readModelDocument';
@@ -23,10 +23,12 @@ export async function rebuildProjections(
   context: ProjectionContext,
   options: { progress?: (events: number) => void } = {},
 ): Promise<RebuildResult> {
-  for (const name of DERIVED_MODELS) {
+  for (const name of [...DERIVED_MODELS, 'revisions'] as const) {
     await context.models[name].collection.drop().catch(() => undefined);
   }
-  await context.models.checkpoints.collection.deleteOne({ _id: PROJECTIONS_CHECKPOINT } as never);
+  await context.models.checkpoints.collection.deleteMany({
+    _id: { $in: [PROJECTIONS_CHECKPOINT, BASES_CHECKPOINT] },
+  } as never);
   await ensureReadModelIndexes(context.models);
   context.cache?.clear();
 
@@ -50,6 +52,12 @@ export async function rebuildProjections(
         if (document && !agencies.has(document._id)) {
           agencies.add(document._id);
           await context.models.agencies.collection.insertOne(document as never);
+        }
+        const flagged = agencyFlagsOf(event);
+        if (flagged) {
+          await context.models.agencies.collection.updateOne({ _id: flagged.agencyId } as never, {
+            $set: flagged.flags,
+          });
         }
         continue;
       }
@@ -88,6 +96,7 @@ export async function rebuildProjections(
   }
   const documents = finalStates;
   await saveCheckpoint(context, follower.checkpoint);
+  await saveCheckpoint(context, follower.checkpoint, BASES_CHECKPOINT);
   return {
     events: count,
     reports: documents.length,

@@ -1,5 +1,5 @@
 // Sample data for a first `npm start` on the embedded database, so the viewer and the API have
-// something to show: two annual reports of a fictitious agency (documents written for this
+// something to show (marked as sample data; `cli sample remove` removes it): two annual reports of a fictitious agency (documents written for this
 // project, in the national format; no published report is copied), imported through the real
 // importer, and one edit, so history, the audit log and diff are not empty. Loaded only into an
 // empty ledger; the fixed clientMutationIds make a second process starting at the same moment
@@ -7,7 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ledger } from '../application/createLedger';
-import { localAdminPrincipal } from '../auth/principal';
+import { actorOf, localAdminPrincipal } from '../auth/principal';
+import { projectEvents } from '../projections/projectEvents';
+import { SAMPLE_AGENCY_ID } from './sampleAgency';
+import { markSampleAgency } from './sampleAgencyEvents';
 
 const SAMPLE_DIRECTORY = __dirname;
 const SAMPLE_ACTOR = localAdminPrincipal('示例数据 sample data');
@@ -50,6 +53,9 @@ export async function loadSampleData(ledger: Ledger): Promise<SampleDataResult> 
     });
     imported[imported.length - 1] = edited.report;
   }
+  // Marked as sample data, so lists and cross-report queries leave it out unless asked.
+  const marked = await markSampleAgency(ledger.store, SAMPLE_AGENCY_ID, actorOf(SAMPLE_ACTOR));
+  if (marked.length > 0) await projectEvents(ledger.projection, marked);
   return {
     loaded: true,
     reports: imported.map((report) => ({

@@ -1,4 +1,5 @@
-// The stored shape: one document per append call ("commit"), see mongoEventStore.ts.
+// The stored shapes: one document per append call (a "commit") and the `_id`-addressed lookups
+// that find commits without scans. See docs/event-store.md.
 import type { EventMetadata, JsonValue, RecordedEvent } from './types';
 
 export interface StoredEvent {
@@ -42,18 +43,31 @@ export interface CommitDocument {
 }
 
 /**
- * `_id`-addressed pointers that let every hot path avoid scans on FerretDB. They are derived,
- * never authoritative (the unique indexes on eventCommits are): written right after a commit is
- * inserted and before the append is acknowledged, rebuilt by a scan when found missing.
+ * `_id`-addressed lookups that let every hot path avoid scans on FerretDB. They are derived,
+ * never authoritative (the unique indexes on the commits are): written right after a commit is
+ * inserted and before the append is acknowledged, rebuilt from the commits when found missing.
+ * - `e:` + eventId -> commitId (idempotence by event id);
+ * - `s:` + JSON [streamId, firstRevision] -> a StreamPointer (stream walks, heads);
+ * - `h:log` {firstPosition} and `h:s:` + streamId {firstRevision}: hints where a walk may start,
+ *   raised with `$max` now and then; any value they hold is a valid (if longer) start.
  */
 export interface LookupDocument {
-  /** `s:` + JSON [streamId, firstRevision] | `e:` + eventId | `h:log` | `h:s:` + streamId. */
   _id: string;
-  commitId: string;
+  commitId?: string;
   firstRevision?: number;
   lastRevision?: number;
   lastHash?: string;
   recordedAt?: Date;
+  firstPosition?: number;
+}
+
+/** A stream's lookup for one commit: enough to chain the next append without loading it. */
+export interface StreamPointer extends LookupDocument {
+  commitId: string;
+  firstRevision: number;
+  lastRevision: number;
+  lastHash: string;
+  recordedAt: Date;
 }
 
 export const streamKey = (streamId: string, firstRevision: number) =>
@@ -62,6 +76,28 @@ export const eventIdKey = (eventId: string) => `e:${eventId}`;
 export const LOG_HEAD_KEY = 'h:log';
 export const streamHeadKey = (streamId: string) => `h:s:${streamId}`;
 export const commitId = (firstPosition: number) => String(firstPosition);
+
+export function pointerOf(commit: CommitDocument): StreamPointer {
+  return {
+    _id: streamKey(commit.streamId, commit.firstRevision),
+    commitId: commit._id,
+    firstRevision: commit.firstRevision,
+    lastRevision: commit.lastRevision,
+    lastHash: commit.lastHash,
+    recordedAt: commit.recordedAt,
+  };
+}
+
+export function isStreamPointer(document: LookupDocument | null): document is StreamPointer {
+  return (
+    document !== null &&
+    typeof document.commitId === 'string' &&
+    typeof document.firstRevision === 'number' &&
+    typeof document.lastRevision === 'number' &&
+    typeof document.lastHash === 'string' &&
+    document.recordedAt instanceof Date
+  );
+}
 
 export class CorruptCommitError extends Error {
   override name = 'CorruptCommitError';

@@ -1,5 +1,6 @@
 // The event store's public contract, in the spirit of KurrentDB's client API.
-// Implementation: events/store/mongoEventStore.ts (mongodb driver, no transactions).
+// Implementation: events/store/mongoEventStore.ts (mongodb driver, no transactions); the storage
+// design is docs/event-store.md.
 
 /** A number (the revision of the stream's last event), or one of the special forms. */
 export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
@@ -136,6 +137,31 @@ export interface EventStore {
   verifyAll(): Promise<VerificationResult>;
   /** Highest stored position, 0 when the log is empty. */
   headPosition(): Promise<number>;
+}
+
+/** One append of a bulk call: what appendToStream takes, as one value. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+/**
+ * What became of one append of a bulk call: its result (alreadyAppended for a repeat), or why it
+ * was not written (WrongExpectedRevision, EventIdConflictError, InvalidAppendError, …).
+ */
+export type StreamAppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
+
+/** A store that can append to many streams in a few commands (bulk import, bench loading). */
+export interface BulkAppendingEventStore extends EventStore {
+  /**
+   * Each append is one commit, exactly as appendToStream would store it (expected revision,
+   * hash chain, idempotent by event id); appends to the same stream apply in the order given.
+   * Outcomes come back in the order of `appends`; one rejected append does not stop the others.
+   * Throws only when the database fails (then the outcome of appends not reported is unknown;
+   * retry them with the same event ids).
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<StreamAppendOutcome[]>;
 }
 
 export class WrongExpectedRevision extends Error {

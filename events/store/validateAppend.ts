@@ -52,6 +52,8 @@ export interface PreparedEvent {
   dataJson: string;
   metadata: EventMetadata;
   bytes: number;
+  /** The store generated the id (the caller gave none): a fresh UUID cannot repeat a stored one. */
+  generatedId: boolean;
 }
 
 export interface PreparedAppend {
@@ -194,7 +196,8 @@ function validateEvent(value: unknown, index: number, limits: AppendLimits): Pre
   const raw = value as Partial<Record<keyof NewEvent, unknown>>;
 
   let eventId: string;
-  if (raw.eventId === undefined) eventId = randomUUID();
+  const generatedId = raw.eventId === undefined;
+  if (generatedId) eventId = randomUUID();
   else {
     const given = requireString(raw.eventId, `${field}.eventId`, { nonEmpty: true, maxLength: 36 });
     if (!UUID.test(given)) fail(`must be a UUID, got ${JSON.stringify(given)}`, `${field}.eventId`);
@@ -226,7 +229,7 @@ function validateEvent(value: unknown, index: number, limits: AppendLimits): Pre
   if (bytes > limits.maxEventBytes) {
     fail(`event is ${bytes} bytes serialised, over the limit of ${limits.maxEventBytes}`, field);
   }
-  return { eventId, type, schemaVersion, data, dataJson, metadata, bytes };
+  return { eventId, type, schemaVersion, data, dataJson, metadata, bytes, generatedId };
 }
 
 export function validateAppend(

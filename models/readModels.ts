@@ -5,12 +5,15 @@ import { changeEntryModel, type ChangeEntryModel } from './changeEntryModel';
 import { checkpointModel, type CheckpointModel } from './checkpointModel';
 import { mutationRecordModel, type MutationRecordModel } from './mutationRecordModel';
 import { reportReadModel, type ReportReadModel } from './reportReadModel';
+import { reportRevisionModel, type ReportRevisionModel } from './reportRevisionModel';
 import { reportSummaryModel, type ReportSummaryModel } from './reportSummaryModel';
 import { snapshotModel, type SnapshotModel } from './snapshotModel';
 import { tokenModel, type TokenModel } from './tokenModel';
 
 export interface ReadModels {
   reports: ReportReadModel;
+  /** Revisions after each full report document (see reportRevisionModel.ts). */
+  revisions: ReportRevisionModel;
   summaries: ReportSummaryModel;
   agencies: AgencyReadModel;
   changes: ChangeEntryModel;
@@ -23,6 +26,7 @@ export interface ReadModels {
 export function createReadModels(connection: Connection): ReadModels {
   return {
     reports: reportReadModel(connection),
+    revisions: reportRevisionModel(connection),
     summaries: reportSummaryModel(connection),
     agencies: agencyReadModel(connection),
     changes: changeEntryModel(connection),
@@ -41,7 +45,12 @@ export async function ensureReadModelIndexes(models: ReadModels): Promise<void> 
   }
 }
 
-/** Models rebuilt from the log (tokens, checkpoints of other followers and mutation records are not). */
+/**
+ * Models rebuilt from the log (tokens, checkpoints of other followers and mutation records are
+ * not). `revisions` is rebuilt too (emptied: a rebuilt full document is at its stream's head)
+ * but is not listed: it is how the full documents are stored, not a read model of its own, and
+ * what it holds depends on when the background rewrite of full documents last ran.
+ */
 export const DERIVED_MODELS: ReadonlyArray<keyof ReadModels> = [
   'reports',
   'summaries',

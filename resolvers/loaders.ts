@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { AgencyReadDocument } from '../models/agencyReadModel';
 import type { ReadModels } from '../models/readModels';
-import { findReportDocuments } from '../src/projections/storedReport';
+import { loadCurrentReports } from '../src/readSide/currentReports';
 import type { ReportReadDocument } from '../models/reportReadModel';
 import type { ReportSummaryDocument } from '../models/reportSummaryModel';
 
@@ -26,8 +26,8 @@ function idFilter(ids: readonly string[]): { _id: { $in: string[] } } {
 }
 
 export function createLoaders(models: ReadModels): Loaders {
-  const report = new DataLoader<string, ReportReadDocument | null>(async (ids) =>
-    byId(ids, await findReportDocuments(models, idFilter(ids))),
+  const report = new DataLoader<string, ReportReadDocument | null>((ids) =>
+    loadCurrentReports(models, ids),
   );
   const reportSummary = new DataLoader<string, ReportSummary | null>(async (ids) =>
     byId(ids, await models.summaries.find(idFilter(ids)).lean<ReportSummary[]>().exec()),

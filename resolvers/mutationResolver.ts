@@ -2,7 +2,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ReportInputError } from '../events/report/errors';
 import type { MutationOutcome } from '../src/application/ledgerServices';
-import { changeEntriesOf } from '../src/projections/changeEntries';
 import { rulesOf } from '../src/projections/reportRules';
 import type { RequestContext } from './context';
 import { reportIdFromInput } from './globalId';
@@ -36,9 +35,8 @@ function payloadOf(
   outcome: MutationOutcome,
   clientMutationId: string | null | undefined,
 ): ReportMutationPayload {
-  const changes = outcome.events
-    .flatMap((event) => changeEntriesOf(event, outcome.report))
-    .map(figureChangeOf);
+  // The entries the command's projection wrote: nothing is recomputed here.
+  const changes = outcome.changes.map(figureChangeOf);
   return {
     report: currentReport(outcome.report),
     changes,

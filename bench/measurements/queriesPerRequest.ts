@@ -6,7 +6,14 @@ import pino from 'pino';
 import { openLedger } from '../../src/application/createLedger';
 import { loadConfig } from '../../src/config';
 import { createHttpServer } from '../../src/server/createHttpServer';
-import { AT_REVISION, DIFF, FIGURE_HISTORY, FULL_REPORT, REPORT_LIST } from '../queries';
+import {
+  AT_REVISION,
+  DIFF,
+  FIGURE_HISTORY,
+  FULL_REPORT,
+  REPORT_LIST,
+  SET_FIGURES,
+} from '../queries';
 import { graphqlClient } from '../support/graphqlClient';
 import type { BenchRow } from '../support/resultTable';
 import type { BenchContext } from './benchContext';
@@ -23,6 +30,49 @@ const NOT_QUERIES = new Set([
   'buildInfo',
   'killCursors',
 ]);
+
+const REVISION = `query Revision($id: ID!) { reportById(id: $id) { revision } }`;
+
+/** Every command one setFigures issues (the measured report; two edits, the second counted). */
+async function countSetFigures(
+  context: BenchContext,
+  api: ReturnType<typeof graphqlClient>,
+  commands: CommandStartedEvent[],
+): Promise<{ commands: number; names: string }> {
+  const { report, token } = context;
+  let counted = { commands: 0, names: '' };
+  for (let round = 0; round < 2; round++) {
+    const current = await api.request<{ reportById: { revision: number } }>(REVISION, {
+      id: report.id,
+    });
+    if (!current.data) throw new Error(JSON.stringify(current.errors));
+    commands.length = 0;
+    const response = await api.request<{ setFigures: { revision: number } }>(
+      SET_FIGURES,
+      {
+        input: {
+          reportId: report.id,
+          expectedRevision: current.data.reportById.revision,
+          changes: [{ key: report.editedKey, value: String(5000 + round) }],
+          reason: '计数',
+        },
+      },
+      token,
+    );
+    if (!response.data) throw new Error(JSON.stringify(response.errors));
+    const byName = new Map<string, number>();
+    for (const c of commands) {
+      const name = `${c.commandName}:${String(c.command[c.commandName])}`;
+      byName.set(name, (byName.get(name) ?? 0) + 1);
+    }
+    counted = {
+      commands: commands.length,
+      names: [...byName].map(([name, n]) => `${name}×${n}`).join(', '),
+    };
+    report.revision = response.data.setFigures.revision;
+  }
+  return counted;
+}
 
 /** Requests whose command counts are reported as notes (they explain the latencies). */
 function explained(context: BenchContext): Array<[string, string, Record<string, unknown>]> {
@@ -88,7 +138,16 @@ export async function measureQueriesPerRequest(context: BenchContext): Promise<B
         `${label} ${commands.length} (${[...byName].map(([name, n]) => `${name}×${n}`).join(', ')})`,
       );
     }
+    const edit = await countSetFigures(context, api, commands);
     return [
+      {
+        name: 'DB commands per setFigures (HTTP, one figure, after one warm-up edit)',
+        measured: `${edit.commands} commands`,
+        baseline: 'target 8',
+        ratio: edit.commands / 8,
+        target: { op: '<=', value: 1 },
+        note: `setFigures commands: ${edit.names}`,
+      },
       {
         name: 'DB queries per report-list request (agencies + last editors), 100 rows vs 10 rows',
         measured: `${hundred.queries} queries for ${hundred.rows} rows`,

@@ -7,6 +7,7 @@ import { createReadModels, ensureReadModelIndexes, type ReadModels } from '../..
 import { importDocument } from '../domain/importer/importDocument';
 import { ReportDocumentCache } from '../projections/documentCache';
 import { DEFAULT_SNAPSHOT_EVERY, type ProjectionContext } from '../projections/projectionContext';
+import { registerReadModelCache } from '../readSide/readModelCache';
 import type { DocumentParser } from './documentParser';
 import { LedgerServices } from './ledgerServices';
 
@@ -53,6 +54,7 @@ export async function openLedger(options: OpenLedgerOptions): Promise<Ledger> {
       snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY,
       cache: new ReportDocumentCache(),
     };
+    if (projection.cache) registerReadModelCache(models, projection.cache);
     const services = new LedgerServices(projection, {
       parseDocument: options.parseDocument ?? importDocument,
       ...(options.maxDocumentLength ? { maxDocumentLength: options.maxDocumentLength } : {}),

@@ -1,97 +1,52 @@
-// Command handlers: load the stream's state -> decide (pure) -> append with the stream's
-// revision as expectedRevision -> project (read-your-writes) -> return the new read model.
-import { randomUUID } from 'node:crypto';
+// The ledger's commands: each checks its input, names the report and the command, and hands
+// them to the one command step (reportCommandHandler.ts). Import input and client mutation
+// ids have modules of their own (importReport.ts, clientMutations.ts).
 import type { ReportCommand } from '../../events/report/commands';
-import { decide } from '../../events/report/decide';
-import {
-  ReportInputError,
-  ReportNotFoundError,
-  RevisionConflictError,
-} from '../../events/report/errors';
-import { SCHEMA_VERSIONS, type DecidedReportEvent } from '../../events/report/eventCatalog';
+import { ReportInputError, ReportNotFoundError } from '../../events/report/errors';
+import { SCHEMA_VERSIONS } from '../../events/report/eventCatalog';
 import {
   agencyIdFor,
   agencyStreamId,
-  mutationEventId,
-  normaliseAgencyName,
   reportIdFor,
   reportStreamId,
   uuidV5,
 } from '../../events/report/ids';
-import type { ActorRef, ReportState } from '../../events/report/reportState';
-import {
-  InvalidAppendError,
-  WrongExpectedRevision,
-  type EventMetadata,
-  type NewEvent,
-  type RecordedEvent,
-} from '../../events/store/types';
-import type { ReportReadDocument } from '../../models/reportReadModel';
+import type { ActorRef, MaybeReportState, ReportState } from '../../events/report/reportState';
+import { WrongExpectedRevision, type RecordedEvent } from '../../events/store/types';
 import { actorOf, assertCanEdit, type Principal } from '../auth/principal';
-import { UnrecognisedDocumentError } from '../domain/importer/types';
 import type { ProjectionContext } from '../projections/projectionContext';
 import { projectAgencyEvents } from '../projections/projectAgency';
-import { projectReport } from '../projections/projectReport';
-import { stateOf } from '../projections/readModelDocument';
+import { ClientMutations } from './clientMutations';
 import {
   inputHash,
   optionalClientMutationId,
   requireReason,
   requireRevisionInput,
 } from './commandInput';
+import type {
+  EditNarrativeInput,
+  ImportReportInput,
+  MutationOutcome,
+  PreparedCommand,
+  PublicationInput,
+  RequestMeta,
+  RevertChangeInput,
+  SetFiguresInput,
+} from './commandTypes';
 import type { DocumentParser } from './documentParser';
+import { DEFAULT_MAX_DOCUMENT_LENGTH, parseImport } from './importReport';
+import { replayOutcome, ReportCommandHandler } from './reportCommandHandler';
 
-export interface RequestMeta {
-  requestId?: string;
-}
-
-export interface MutationOutcome {
-  report: ReportReadDocument;
-  /** Events this call appended, or (replay) the ones the first call appended. */
-  events: RecordedEvent[];
-  /** True when the clientMutationId had been used with this input already: nothing was written. */
-  replayed: boolean;
-}
-
-export interface ImportReportInput {
-  document: string;
-  agency?: string | null;
-  year?: number | null;
-  sourceUrl?: string | null;
-  reason: string;
-  clientMutationId?: string | null;
-}
-
-export interface SetFiguresInput {
-  reportId: string;
-  expectedRevision: number;
-  changes: Array<{ key: string; value: string | null }>;
-  reason: string;
-  clientMutationId?: string | null;
-}
-
-export interface EditNarrativeInput {
-  reportId: string;
-  expectedRevision: number;
-  sections: Array<{ sectionId: string; text: string | null; heading?: string | null }>;
-  reason: string;
-  clientMutationId?: string | null;
-}
-
-export interface RevertChangeInput {
-  reportId: string;
-  eventId: string;
-  expectedRevision: number;
-  reason: string;
-  clientMutationId?: string | null;
-}
-
-export interface PublicationInput {
-  reportId: string;
-  expectedRevision: number;
-  reason: string;
-  clientMutationId?: string | null;
-}
+export type {
+  EditNarrativeInput,
+  ImportReportInput,
+  MutationOutcome,
+  PublicationInput,
+  RequestMeta,
+  RevertChangeInput,
+  SetFiguresInput,
+} from './commandTypes';
+export { DEFAULT_MAX_DOCUMENT_LENGTH } from './importReport';
 
 export interface LedgerServicesOptions {
   parseDocument: DocumentParser;
@@ -99,159 +54,16 @@ export interface LedgerServicesOptions {
   maxDocumentLength?: number;
 }
 
-export const DEFAULT_MAX_DOCUMENT_LENGTH = 5_000_000;
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
-
-interface Prepared {
-  reportId: string;
-  actor: ActorRef;
-  reason: string;
-  clientMutationId: string | null;
-  hash: string;
-}
-
 export class LedgerServices {
+  private readonly mutations: ClientMutations;
+  private readonly handler: ReportCommandHandler;
+
   constructor(
     readonly context: ProjectionContext,
     private readonly options: LedgerServicesOptions,
-  ) {}
-
-  private get models() {
-    return this.context.models;
-  }
-
-  /** The read model of a report, caught up with its stream; NOT_FOUND when there is none. */
-  private async currentReport(reportId: string): Promise<ReportReadDocument> {
-    const document = await projectReport(this.context, reportId);
-    if (!document) throw new ReportNotFoundError(`no report with id ${reportId}`, 'reportId');
-    return document;
-  }
-
-  private newEvents(
-    decided: DecidedReportEvent[],
-    prepared: Prepared,
-    meta: RequestMeta,
-  ): NewEvent[] {
-    const metadata: EventMetadata = {
-      actor: prepared.actor,
-      reason: prepared.reason,
-      ...(prepared.clientMutationId ? { correlationId: prepared.clientMutationId } : {}),
-      ...(meta.requestId ? { requestId: meta.requestId } : {}),
-    };
-    return decided.map((event, index) => ({
-      eventId: prepared.clientMutationId
-        ? mutationEventId(prepared.actor.id, prepared.clientMutationId, index)
-        : randomUUID(),
-      type: event.type,
-      schemaVersion: SCHEMA_VERSIONS[event.type],
-      data: event.data,
-      metadata,
-    }));
-  }
-
-  private mutationKey(prepared: Prepared): string {
-    return `${prepared.actor.id}:${prepared.clientMutationId}`;
-  }
-
-  /**
-   * Whether the clientMutationId is recorded; a record for another input is an error, since
-   * reusing an id must never apply or replay a different change.
-   */
-  private async sameInputRecorded(prepared: Prepared): Promise<boolean> {
-    const record = await this.models.mutations.findById(this.mutationKey(prepared)).lean().exec();
-    if (!record) return false;
-    if (record.inputHash !== prepared.hash) {
-      throw new ReportInputError(
-        'this clientMutationId was already used with a different input; use a new one',
-        'clientMutationId',
-      );
-    }
-    return true;
-  }
-
-  /** A replay of an already applied mutation, or null when this one is new. */
-  private async findReplay(prepared: Prepared): Promise<MutationOutcome | null> {
-    if (!prepared.clientMutationId) return null;
-    if (!(await this.sameInputRecorded(prepared))) return null;
-    const firstEventId = mutationEventId(prepared.actor.id, prepared.clientMutationId, 0);
-    const entry = await this.models.changes.findOne({ eventId: firstEventId }).lean().exec();
-    if (!entry) return null;
-    const events = await this.context.store.readStream(reportStreamId(entry.reportId), {
-      fromRevision: entry.revision,
-    });
-    const own = events.filter(
-      (event) => event.metadata.correlationId === prepared.clientMutationId,
-    );
-    return { report: await this.currentReport(entry.reportId), events: own, replayed: true };
-  }
-
-  private async recordMutation(prepared: Prepared): Promise<void> {
-    if (!prepared.clientMutationId) return;
-    try {
-      await this.models.mutations.create([
-        {
-          _id: this.mutationKey(prepared),
-          inputHash: prepared.hash,
-          reportId: prepared.reportId,
-          createdAt: new Date(),
-        },
-      ]);
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      await this.sameInputRecorded(prepared);
-    }
-  }
-
-  /**
-   * Appends; a failed append wrote nothing, so its clientMutationId record is dropped and the
-   * id may be retried (after a CONFLICT, with another expectedRevision or other values).
-   */
-  private async append(
-    prepared: Prepared,
-    reportId: string,
-    events: NewEvent[],
-    expectedRevision: number | 'no_stream',
-  ): Promise<{ events: RecordedEvent[]; replayed: boolean }> {
-    try {
-      return await this.appendEvents(reportId, events, expectedRevision);
-    } catch (error) {
-      if (prepared.clientMutationId) {
-        await this.models.mutations
-          .deleteOne({ _id: this.mutationKey(prepared), inputHash: prepared.hash })
-          .exec()
-          .catch(() => undefined);
-      }
-      throw error;
-    }
-  }
-
-  private async appendEvents(
-    reportId: string,
-    events: NewEvent[],
-    expectedRevision: number | 'no_stream',
-  ): Promise<{ events: RecordedEvent[]; replayed: boolean }> {
-    try {
-      const result = await this.context.store.appendToStream(reportStreamId(reportId), events, {
-        expectedRevision,
-      });
-      return { events: result.events, replayed: result.alreadyAppended };
-    } catch (error) {
-      if (error instanceof WrongExpectedRevision) {
-        const actual = error.actualRevision === 'no_stream' ? -1 : error.actualRevision;
-        throw new RevisionConflictError(
-          typeof expectedRevision === 'number' ? expectedRevision : -1,
-          actual,
-        );
-      }
-      if (error instanceof InvalidAppendError) {
-        throw new ReportInputError(
-          `the change is too large or malformed: ${error.message}`,
-          'input',
-        );
-      }
-      throw error;
-    }
+  ) {
+    this.mutations = new ClientMutations(context);
+    this.handler = new ReportCommandHandler(context, this.mutations);
   }
 
   /** Runs one revision-checked command against an existing report. */
@@ -267,32 +79,23 @@ export class LedgerServices {
     if (typeof input.reportId !== 'string' || input.reportId === '') {
       throw new ReportInputError('reportId is required', 'reportId');
     }
-    const prepared: Prepared = {
+    const prepared: PreparedCommand = {
       reportId: input.reportId,
       actor,
       reason: requireReason(input.reason),
       clientMutationId: optionalClientMutationId(input.clientMutationId),
       hash: inputHash(operation, hashedInput),
     };
-    const document = await this.currentReport(input.reportId);
-    const state = stateOf(document);
-    assertCanEdit(principal, state.agency);
-    const replay = await this.findReplay(prepared);
-    if (replay) return replay;
-    const decided = decide(command(state), state);
-    if (decided.length === 0) return { report: document, events: [], replayed: false };
-    await this.recordMutation(prepared);
-    const appended = await this.append(
+    const existing = (state: MaybeReportState): ReportState => {
+      if (!state) throw new ReportNotFoundError(`no report with id ${input.reportId}`, 'reportId');
+      return state;
+    };
+    return this.handler.handle({
       prepared,
-      input.reportId,
-      this.newEvents(decided, prepared, meta),
-      state.revision,
-    );
-    const report = await projectReport(this.context, input.reportId, {
-      base: { document },
-      known: appended.events,
+      meta,
+      authorise: (state) => assertCanEdit(principal, existing(state).agency),
+      command: (state) => command(existing(state)),
     });
-    return { report: report ?? document, events: appended.events, replayed: appended.replayed };
   }
 
   async setFigures(
@@ -349,7 +152,7 @@ export class LedgerServices {
     if (typeof input.eventId !== 'string' || !/^[0-9a-f-]{36}$/i.test(input.eventId)) {
       throw new ReportInputError('eventId is the id of an event of this report', 'eventId');
     }
-    const entry = await this.models.changes
+    const entry = await this.context.models.changes
       .findOne({ eventId: input.eventId, reportId: input.reportId })
       .lean()
       .exec();
@@ -414,7 +217,7 @@ export class LedgerServices {
     actor: ActorRef,
     reason: string,
   ): Promise<void> {
-    if (await this.models.agencies.exists({ _id: agencyId })) return;
+    if (await this.context.models.agencies.exists({ _id: agencyId })) return;
     let events: RecordedEvent[];
     try {
       const result = await this.context.store.appendToStream(
@@ -450,113 +253,45 @@ export class LedgerServices {
     const actor = actorOf(principal);
     const reason = requireReason(input.reason);
     const clientMutationId = optionalClientMutationId(input.clientMutationId);
-    if (typeof input.document !== 'string' || input.document.trim() === '') {
-      throw new ReportInputError('document is empty', 'document');
-    }
-    const maxLength = this.options.maxDocumentLength ?? DEFAULT_MAX_DOCUMENT_LENGTH;
-    if (input.document.length > maxLength) {
-      throw new ReportInputError(`a document has at most ${maxLength} characters`, 'document');
-    }
-    const hintAgency = input.agency?.trim() ? normaliseAgencyName(input.agency) : undefined;
-    if (input.agency !== undefined && input.agency !== null && !hintAgency) {
-      throw new ReportInputError('agency is empty', 'agency');
-    }
-    if (hintAgency && hintAgency.length > 200)
-      throw new ReportInputError('agency name is too long', 'agency');
-    if (input.year !== undefined && input.year !== null) {
-      if (!Number.isInteger(input.year) || input.year < MIN_YEAR || input.year > MAX_YEAR) {
-        throw new ReportInputError(`year must be between ${MIN_YEAR} and ${MAX_YEAR}`, 'year');
-      }
-    }
-    if (
-      input.sourceUrl !== undefined &&
-      input.sourceUrl !== null &&
-      !/^https?:\/\/\S{1,2000}$/.test(input.sourceUrl)
-    ) {
-      throw new ReportInputError('sourceUrl must be an http(s) URL', 'sourceUrl');
-    }
-    let parsed;
-    try {
-      parsed = this.options.parseDocument(input.document, {
-        ...(hintAgency ? { agency: hintAgency } : {}),
-        ...(input.year ? { year: input.year } : {}),
-      });
-    } catch (error) {
-      if (
-        error instanceof UnrecognisedDocumentError ||
-        (error as Error).name === 'UnrecognisedDocumentError'
-      ) {
-        throw new ReportInputError(
-          `the document cannot be read as a report: ${(error as Error).message}`,
-          'document',
-        );
-      }
-      throw error;
-    }
-    const agency = hintAgency ?? (parsed.agency ? normaliseAgencyName(parsed.agency) : null);
-    if (!agency)
-      throw new ReportInputError('the document does not name its agency; give agency', 'agency');
-    const year = input.year ?? parsed.year;
-    if (!year)
-      throw new ReportInputError('the document does not state its year; give year', 'year');
+    const { parsed, hintAgency, agency, year } = parseImport(
+      input,
+      this.options.parseDocument,
+      this.options.maxDocumentLength ?? DEFAULT_MAX_DOCUMENT_LENGTH,
+    );
     assertCanEdit(principal, agency);
-
     const reportId = reportIdFor(agency, year);
     const agencyId = agencyIdFor(agency);
-    const prepared: Prepared = {
+    const prepared: PreparedCommand = {
       reportId,
       actor,
       reason,
       clientMutationId,
       hash: inputHash('importReport', {
         document: input.document,
-        agency: hintAgency ?? null,
+        agency: hintAgency,
         year: input.year ?? null,
         sourceUrl: input.sourceUrl ?? null,
         reason,
       }),
     };
-    const replay = await this.findReplay(prepared);
-    if (replay) return replay;
+    const replay = await this.mutations.findReplay(prepared);
+    if (replay) return replayOutcome(this.context, replay.reportId, replay.events);
     await this.ensureAgency(agencyId, agency, actor, reason);
-
-    for (let attempt = 0; ; attempt++) {
-      const document = await projectReport(this.context, reportId);
-      const state = document ? stateOf(document) : null;
-      const decided = decide(
-        {
-          type: 'ImportReport',
-          reportId,
-          agencyId,
-          agency,
-          year,
-          sourceUrl: input.sourceUrl ?? null,
-          parsed,
-        },
-        state,
-      );
-      if (decided.length === 0 && document)
-        return { report: document, events: [], replayed: false };
-      await this.recordMutation(prepared);
-      try {
-        const appended = await this.append(
-          prepared,
-          reportId,
-          this.newEvents(decided, prepared, meta),
-          state ? state.revision : 'no_stream',
-        );
-        const report = await projectReport(this.context, reportId, {
-          base: { document },
-          known: appended.events,
-        });
-        if (!report) throw new Error(`report ${reportId} was appended but cannot be projected`);
-        return { report, events: appended.events, replayed: appended.replayed };
-      } catch (error) {
-        // An import is not tied to a revision the caller saw: another writer got in first, so
-        // decide again against the new state.
-        if (error instanceof RevisionConflictError && attempt < 3) continue;
-        throw error;
-      }
-    }
+    // An import is not tied to a revision the caller saw: when another writer gets in first,
+    // the handler decides again against the new state.
+    return this.handler.handle({
+      prepared,
+      meta,
+      replayChecked: true,
+      command: () => ({
+        type: 'ImportReport',
+        reportId,
+        agencyId,
+        agency,
+        year,
+        sourceUrl: input.sourceUrl ?? null,
+        parsed,
+      }),
+    });
   }
 }

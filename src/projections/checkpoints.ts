@@ -2,6 +2,11 @@
 import type { ProjectionContext } from './projectionContext';
 
 export const PROJECTIONS_CHECKPOINT = 'projections';
+/**
+ * Every event at or below it has its report's stored full document rewritten at or past it
+ * (see compactReadModels.ts); a start rewrites the reports of the events after it.
+ */
+export const BASES_CHECKPOINT = 'projections.fullDocuments';
 
 export async function readCheckpoint(
   context: ProjectionContext,

@@ -1,7 +1,8 @@
-// Brings one report's read model up to its stream: read-model revision r -> fold events r+1.. ->
-// write conditionally on r (another process may have done it already; then re-read and retry).
-// Order: audit entries and snapshots first (idempotent), the read model last, so a crash in
-// between leaves the read model behind (caught up later) but never ahead of its entries.
+// Projects a report's appended events into its read models, once: audit entries and snapshots
+// first (idempotent), then an insert-only revision document (what makes the revision visible to
+// readers), then the list summary. A crash in between leaves the read model behind (the
+// follower catches it up from the stream) but never ahead of its entries, and never lets it go
+// back: nothing on this path rewrites a document another process may be writing too.
 import { fold, evolve } from '../../events/report/evolve';
 import { reportStreamId } from '../../events/report/ids';
 import type { MaybeReportState, ReportState } from '../../events/report/reportState';
@@ -12,7 +13,8 @@ import { snapshotIdOf, type SnapshotDocument } from '../../models/snapshotModel'
 import { changeEntriesOf } from './changeEntries';
 import type { ProjectionContext } from './projectionContext';
 import { readDocumentOf, stateOf, summaryOf } from './readModelDocument';
-import { compactReportDocument, findReportDocument } from './storedReport';
+import { insertRevision, revisionDocumentOf } from './reportRevisions';
+import { compactReportDocument, findReportDocuments, withLaterRevisions } from './storedReport';
 import { writeChangeEntries } from './writeChangeEntries';
 
 const DUPLICATE_KEY = 11000;
@@ -77,48 +79,56 @@ export async function writeSummary(context: ProjectionContext, state: ReportStat
     });
 }
 
-async function summaryBehind(
+async function insertStoredDocument(
   context: ProjectionContext,
   document: ReportReadDocument,
-): Promise<boolean> {
-  const summary = await context.models.summaries
-    .findById(document._id, { revision: 1 })
-    .lean()
-    .exec();
-  return !summary || summary.revision < document.revision;
-}
-
-async function readDocument(
-  context: ProjectionContext,
-  reportId: string,
-): Promise<ReportReadDocument | null> {
-  const document = await findReportDocument(context.models, reportId);
-  if (document) context.cache?.set(document);
-  return document;
-}
-
-/** Writes `next` if the stored read model is still at `previousRevision`; false when it moved. */
-async function writeDocument(
-  context: ProjectionContext,
-  next: ReportReadDocument,
-  previousRevision: number | null,
-): Promise<boolean> {
-  // The raw collection: mongoose casting of 200 figures costs more than the write itself.
-  const collection = context.models.reports.collection;
-  if (previousRevision === null) {
-    try {
-      await collection.insertOne(compactReportDocument(next) as never);
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+): Promise<void> {
+  try {
+    await context.models.reports.collection.insertOne(compactReportDocument(document) as never);
+  } catch (error) {
+    // Another projector stored one first; revision documents carry it forward from there.
+    if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
   }
-  const result = await collection.replaceOne(
-    { _id: next._id, revision: previousRevision } as never,
-    compactReportDocument(next) as never,
-  );
-  return result.matchedCount === 1;
+}
+
+export interface Projected {
+  /** The read model after the events. */
+  document: ReportReadDocument;
+  /** The audit entries the events wrote (with previousEntryId). */
+  entries: ChangeEntryDocument[];
+}
+
+/**
+ * Projects `events` (the stream's next revisions after `before`) once: folds them in memory,
+ * writes their audit entries and snapshots, then the insert-only revision document that makes
+ * them visible to readers (so its presence implies the entries are there), then the list
+ * summary. The full document is written here only for a new report; later revisions reach it
+ * through the background rewrite (compactReadModels.ts).
+ */
+export async function projectAppended(
+  context: ProjectionContext,
+  before: ReportReadDocument | null,
+  events: readonly RecordedEvent[],
+): Promise<Projected | null> {
+  const start: MaybeReportState = before ? stateOf(before) : null;
+  const { state, entries, snapshots } = foldWithOutputs(start, events, context.snapshotEvery);
+  if (state === null) return null;
+  await writeChangeEntries(context.models.changes, entries);
+  await writeSnapshots(context, snapshots);
+  const document = readDocumentOf(state);
+  if (before === null) {
+    await insertStoredDocument(context, document);
+    // A full document stored by another projector at a lower revision is carried forward by
+    // these (an import followed by appends a crashed writer left unprojected).
+    const later = events.filter((event) => event.revision > 0);
+    if (later.length > 0)
+      await insertRevision(context.models, revisionDocumentOf(state.reportId, later));
+  } else {
+    await insertRevision(context.models, revisionDocumentOf(state.reportId, events));
+  }
+  await writeSummary(context, state);
+  context.cache?.set(document);
+  return { document, entries };
 }
 
 /**
@@ -145,11 +155,41 @@ async function withKnownTail(
   return events;
 }
 
+/** The current read model: this process's latest one, else the stored one and its revisions. */
+export async function currentDocument(
+  context: ProjectionContext,
+  reportId: string,
+): Promise<ReportReadDocument | null> {
+  const cached = context.cache?.get(reportId);
+  const [document] = cached
+    ? await withLaterRevisions(context.models, [cached])
+    : await findReportDocuments(context.models, [reportId]);
+  if (document) context.cache?.set(document);
+  return document ?? null;
+}
+
+/** The stream's events after `document` (all of it for null). */
+export async function streamTail(
+  context: ProjectionContext,
+  reportId: string,
+  document: ReportReadDocument | null,
+  fromLog: readonly RecordedEvent[] = [],
+): Promise<RecordedEvent[]> {
+  const fromRevision = document ? document.revision + 1 : 0;
+  return withKnownTail(
+    context,
+    await context.store.readStream(reportStreamId(reportId), { fromRevision }),
+    fromLog,
+    fromRevision,
+  );
+}
+
 /**
  * Catches the read model of `reportId` up with its stream and returns it (null: no such stream).
  * `known` are events the caller just appended (saves a read when they follow the read model);
  * `fromLog` are events a log follower read, whose commits may lack their lookups (see
- * withKnownTail): they are always checked against a stream read.
+ * withKnownTail): they are always checked against a stream read. Writes only what the stream
+ * holds and the read model lacks (an append whose writer died before projecting it).
  */
 export async function projectReport(
   context: ProjectionContext,
@@ -160,46 +200,24 @@ export async function projectReport(
     fromLog?: readonly RecordedEvent[];
   } = {},
 ): Promise<ReportReadDocument | null> {
-  let document = options.base
-    ? options.base.document
-    : (context.cache?.get(reportId) ?? (await readDocument(context, reportId)));
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const fromRevision = document ? document.revision + 1 : 0;
-    const known = options.known ?? [];
-    const events =
-      known.length > 0 && known[0].revision === fromRevision
-        ? known
-        : await withKnownTail(
-            context,
-            await context.store.readStream(reportStreamId(reportId), { fromRevision }),
-            options.fromLog ?? known,
-            fromRevision,
-          );
-    if (events.length === 0) {
-      // A crash between the full document and its summary leaves the summary behind.
-      if (document && !options.base && (await summaryBehind(context, document))) {
-        await writeSummary(context, stateOf(document));
-      }
-      return document;
-    }
-    const start: MaybeReportState = document ? stateOf(document) : null;
-    const { state, entries, snapshots } = foldWithOutputs(start, events, context.snapshotEvery);
-    if (state === null) return document;
-    await writeChangeEntries(context.models.changes, entries);
-    await writeSnapshots(context, snapshots);
-    const next = readDocumentOf(state);
-    if (await writeDocument(context, next, document ? document.revision : null)) {
-      context.cache?.set(next);
-      await writeSummary(context, state);
-      return next;
-    }
-    // Someone else moved the read model: start again from what is stored now.
-    document = await readDocument(context, reportId);
-    if (document && document.revision >= state.revision) return document;
-  }
-  throw new Error(
-    `projection of report ${reportId} kept losing races; it will be caught up by the follower`,
-  );
+  const document = options.base ? options.base.document : await currentDocument(context, reportId);
+  const fromRevision = document ? document.revision + 1 : 0;
+  const fromLog = options.fromLog ?? [];
+  // The usual case for a follower: the writer projected these already.
+  if (
+    document &&
+    fromLog.length > 0 &&
+    fromLog.every((event) => event.revision <= document.revision)
+  )
+    return document;
+  const known = options.known ?? [];
+  const events =
+    known.length > 0 && known[0].revision === fromRevision
+      ? known
+      : await streamTail(context, reportId, document, options.fromLog ?? known);
+  if (events.length === 0) return document;
+  const projected = await projectAppended(context, document, events);
+  return projected ? projected.document : document;
 }
 
 /** The state folded from scratch (used by tests and tools; the read model is the fast path). */

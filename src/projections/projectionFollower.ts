@@ -1,8 +1,10 @@
 // Follows the global log from the stored checkpoint: catches up what a crash left behind at
 // start, and keeps this process's read models current with writes made by other processes.
 import { createLogFollower, type LogSubscription } from '../../events/store/logFollower';
+import { reportIdOfStream } from '../../events/report/ids';
 import type { RecordedEvent } from '../../events/store/types';
-import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import { BASES_CHECKPOINT, readCheckpoint, saveCheckpoint } from './checkpoints';
+import { compactReport, ReadModelCompactor } from './compactReadModels';
 import type { ProjectionContext } from './projectionContext';
 import { projectEvents } from './projectEvents';
 
@@ -35,7 +37,37 @@ export async function catchUpProjections(
     if (follower.checkpoint > before) await saveCheckpoint(context, follower.checkpoint);
     else await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  await compactFullDocuments(context, follower.checkpoint, options);
   return { fromPosition, checkpoint: follower.checkpoint, events: count };
+}
+
+/**
+ * Rewrites the full documents of every report with events after the full-document checkpoint
+ * (up to `head`): what a process stopped or killed before its background rewrite left behind.
+ */
+async function compactFullDocuments(
+  context: ProjectionContext,
+  head: number,
+  options: { holeTimeoutMs?: number },
+): Promise<void> {
+  const fromPosition = await readCheckpoint(context, BASES_CHECKPOINT);
+  if (fromPosition >= head) return;
+  const follower = createLogFollower(context.store, {
+    fromPosition,
+    batchSize: 1000,
+    holeTimeoutMs: options.holeTimeoutMs ?? 2000,
+  });
+  const reportIds = new Set<string>();
+  while (follower.checkpoint < head) {
+    const before = follower.checkpoint;
+    for (const event of await follower.next()) {
+      const reportId = reportIdOfStream(event.streamId);
+      if (reportId !== null) reportIds.add(reportId);
+    }
+    if (follower.checkpoint === before) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  for (const reportId of reportIds) await compactReport(context, reportId);
+  await saveCheckpoint(context, follower.checkpoint, BASES_CHECKPOINT);
 }
 
 export interface ProjectionFollower {
@@ -49,7 +81,13 @@ export interface ProjectionFollower {
 
 export async function startProjectionFollower(
   context: ProjectionContext,
-  options: { pollIntervalMs?: number; holeTimeoutMs?: number; fromPosition?: number } = {},
+  options: {
+    pollIntervalMs?: number;
+    holeTimeoutMs?: number;
+    fromPosition?: number;
+    /** Quiet spell after which changed reports' full documents are rewritten (ms). */
+    compactAfterMs?: number;
+  } = {},
 ): Promise<ProjectionFollower> {
   const fromPosition = options.fromPosition ?? (await readCheckpoint(context));
   const follower = createLogFollower(context.store, {
@@ -59,9 +97,13 @@ export async function startProjectionFollower(
   });
   const listeners = new Set<ProjectedListener>();
   let checkpoint = fromPosition;
+  const compactor = new ReadModelCompactor(context, {
+    ...(options.compactAfterMs !== undefined ? { idleMs: options.compactAfterMs } : {}),
+  });
   const subscription: LogSubscription = follower.subscribe(async (events, next) => {
-    if (events.length > 0) await projectEvents(context, events);
+    const reportIds = events.length > 0 ? await projectEvents(context, events) : [];
     await saveCheckpoint(context, next);
+    compactor.markDirty(reportIds, next);
     checkpoint = next;
     for (const listener of listeners) {
       try {
@@ -79,7 +121,10 @@ export async function startProjectionFollower(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    stop: () => subscription.stop(),
+    async stop() {
+      await subscription.stop();
+      await compactor.stop();
+    },
     done: subscription.done,
   };
 }

@@ -7,8 +7,11 @@ import type {
   FigureState,
   NarrativeSectionState,
 } from '../../events/report/reportState';
+import { fold } from '../../events/report/evolve';
 import type { ReadModels } from '../../models/readModels';
 import type { ReportReadDocument } from '../../models/reportReadModel';
+import { readDocumentOf, stateOf } from './readModelDocument';
+import { eventsAfter } from './reportRevisions';
 
 type Stored<T> = Omit<T, 'lastChange'> & { lastChangeRef: number };
 
@@ -53,19 +56,51 @@ export function expandReportDocument(stored: StoredReportDocument): ReportReadDo
   };
 }
 
-/** Reads full report documents (expanded) by id. */
+/** The stored full documents (expanded) of these ids, as written: maybe behind their revisions. */
+export async function findStoredDocuments(
+  models: ReadModels,
+  ids: readonly string[],
+): Promise<ReportReadDocument[]> {
+  if (ids.length === 0) return [];
+  const stored = await models.reports.collection
+    .find({ _id: { $in: [...ids] } } as never)
+    .toArray();
+  return (stored as unknown as StoredReportDocument[]).map(expandReportDocument);
+}
+
+/** `documents` brought forward by the revision documents written after them. */
+export async function withLaterRevisions(
+  models: ReadModels,
+  documents: readonly ReportReadDocument[],
+): Promise<ReportReadDocument[]> {
+  if (documents.length === 0) return [];
+  const later = await eventsAfter(
+    models,
+    new Map(documents.map((document) => [document._id, document.revision])),
+  );
+  return documents.map((document) => {
+    const events = later.get(document._id);
+    if (!events || events.length === 0) return document;
+    const state = fold(stateOf(document), events);
+    return state ? readDocumentOf(state) : document;
+  });
+}
+
+/**
+ * The current read models of these ids (stored document + the revisions after it): what every
+ * reader sees. Never goes back in revision: revision documents are insert-only.
+ */
 export async function findReportDocuments(
   models: ReadModels,
-  filter: Record<string, unknown>,
+  ids: readonly string[],
 ): Promise<ReportReadDocument[]> {
-  const stored = await models.reports.collection.find(filter).toArray();
-  return (stored as unknown as StoredReportDocument[]).map(expandReportDocument);
+  return withLaterRevisions(models, await findStoredDocuments(models, ids));
 }
 
 export async function findReportDocument(
   models: ReadModels,
   reportId: string,
 ): Promise<ReportReadDocument | null> {
-  const [document] = await findReportDocuments(models, { _id: reportId });
+  const [document] = await findReportDocuments(models, [reportId]);
   return document ?? null;
 }

@@ -1,5 +1,6 @@
 // Shared set-up for projection tests: a ledger on a fresh test database with the fixture parser.
 import { openLedger, type Ledger } from '../../src/application/createLedger';
+import { catchUpProjections } from '../../src/projections/projectionFollower';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { fixtureParser } from '../report/parsedReportFixture';
 
@@ -27,8 +28,13 @@ export async function openHarness(label: string, snapshotEvery = 4): Promise<Har
   };
 }
 
-/** Every derived read model, sorted by _id, for comparisons. */
+/**
+ * Every derived read model, sorted by _id, for comparisons. First does what a server's
+ * follower does after a quiet spell (and a start does for a stopped one): rewrites the stored
+ * full documents that edits only extended with revision documents.
+ */
 export async function dumpReadModels(ledger: Ledger): Promise<Record<string, unknown[]>> {
+  await catchUpProjections(ledger.projection);
   const dump: Record<string, unknown[]> = {};
   for (const name of ['reports', 'summaries', 'agencies', 'changes', 'snapshots'] as const) {
     dump[name] = await ledger.models[name].collection.find({}).sort({ _id: 1 }).toArray();

@@ -1,0 +1,380 @@
+// The in-memory corpus index: every report's figure values by key (typed columns), its agency,
+// year and status, every agency's region, the change entries asOf needs, and a compact copy of
+// the global log for the change feed. It is a projection: built only by folding the log in
+// position order (apply), rebuildable at any time, never the only copy of anything.
+//
+// asOf: the columns hold the current values; a past instant is reached by undoing, newest
+// first, the changes recorded after it (each change keeps its `from`). Reports imported after
+// the instant do not exist then. Like time travel of one report (src/projections/timeTravel.ts),
+// "as it stood at T" means "every event with recordedAt <= T".
+import type {
+  AgencyRegionSetData,
+  AgencyRegisteredData,
+  ChangeRevertedData,
+  FigureChangeData,
+  FiguresEditedData,
+  ReportImportedData,
+} from '../../events/report/eventCatalog';
+import { reportIdOfStream } from '../../events/report/ids';
+import type { RecordedEvent } from '../../events/store/types';
+import { figureDefinition, FIGURE_KEYS } from '../domain/format/figureCatalog';
+import type { DivisionTree } from '../domain/regions/divisionTree';
+import type { AgencyKind, AgencyLevel } from '../domain/regions/regionTypes';
+import { resolveAgencyRegion, type RegionResolution } from '../domain/regions/resolveAgencyRegion';
+import { FigureColumn, type IndexedCell } from './figureColumn';
+
+export type ReportStatusCode = 0 | 1 | 2;
+export const STATUS_NAMES = ['draft', 'published', 'withdrawn'] as const;
+export type ReportStatusName = (typeof STATUS_NAMES)[number];
+
+/** One figure change, kept so that asOf can undo it. */
+export interface CellChange {
+  ordinal: number;
+  recordedAt: number;
+  position: number;
+  from: IndexedCell;
+  to: IndexedCell;
+}
+
+export interface StatusChange {
+  ordinal: number;
+  recordedAt: number;
+  from: ReportStatusCode;
+  to: ReportStatusCode;
+}
+
+/** An administrator's region decision for an agency. */
+export interface RegionOverride {
+  recordedAt: number;
+  position: number;
+  regionCode: string | null;
+  level: AgencyLevel | null;
+  kind: AgencyKind | null;
+  actorName: string;
+  reason: string | null;
+}
+
+export interface AgencyRow {
+  ordinal: number;
+  agencyId: string;
+  name: string;
+  registeredAt: Date;
+  /** From the name. */
+  resolution: RegionResolution;
+  /** In log order. */
+  overrides: RegionOverride[];
+}
+
+/** Where an agency is, as the API shows it. */
+export interface EffectiveRegion {
+  /** Null when neither the name nor an administrator gives one. */
+  code: string | null;
+  level: AgencyLevel | null;
+  kind: AgencyKind;
+  status: 'resolved' | 'ambiguous' | 'unresolved' | 'set';
+  candidates: string[];
+  warnings: string[];
+}
+
+/** One event of the global log, as the change feed shows it. */
+export interface LogEntry {
+  position: number;
+  eventId: string;
+  type: string;
+  streamId: string;
+  reportOrdinal: number;
+  agencyOrdinal: number;
+  revision: number;
+  recordedAt: number;
+  actorId: string;
+  actorName: string;
+  reason: string | null;
+  /** Figure keys the event set; 'all' for an import. */
+  keys: readonly string[] | 'all';
+}
+
+const INITIAL_CAPACITY = 1024;
+
+export class CorpusIndex {
+  /** Every position at or below it is folded in. */
+  checkpoint = 0;
+  reportCount = 0;
+  private capacity = INITIAL_CAPACITY;
+
+  readonly reportIds: string[] = [];
+  readonly ordinalOfReport = new Map<string, number>();
+  agencyOfReport = new Int32Array(INITIAL_CAPACITY);
+  yearOfReport = new Int16Array(INITIAL_CAPACITY);
+  statusOfReport = new Uint8Array(INITIAL_CAPACITY);
+  importedAt = new Float64Array(INITIAL_CAPACITY);
+  revisionOfReport = new Int32Array(INITIAL_CAPACITY);
+  /** `${agencyOrdinal}:${year}` to the report ordinal (the previous year's report). */
+  private readonly reportByAgencyYear = new Map<string, number>();
+
+  readonly columns = new Map<string, FigureColumn>();
+  /** Per key, in log order. */
+  readonly cellChanges = new Map<string, CellChange[]>();
+  readonly statusChanges: StatusChange[] = [];
+
+  readonly agencies: AgencyRow[] = [];
+  private readonly ordinalOfAgency = new Map<string, number>();
+
+  readonly log: LogEntry[] = [];
+
+  /** Bumped whenever anything changes: caches keyed on it stay correct. */
+  version = 0;
+
+  constructor(private readonly divisions: DivisionTree) {
+    for (const key of FIGURE_KEYS) {
+      this.columns.set(
+        key,
+        new FigureColumn(key, figureDefinition(key)?.valueType === 'decimal', INITIAL_CAPACITY),
+      );
+    }
+  }
+
+  get tree(): DivisionTree {
+    return this.divisions;
+  }
+
+  reportOrdinal(reportId: string): number | undefined {
+    return this.ordinalOfReport.get(reportId);
+  }
+
+  agencyOrdinal(agencyId: string): number | undefined {
+    return this.ordinalOfAgency.get(agencyId);
+  }
+
+  reportOf(agencyOrdinal: number, year: number): number | undefined {
+    return this.reportByAgencyYear.get(`${agencyOrdinal}:${year}`);
+  }
+
+  /** Folds events in position order; events at or below the checkpoint are ignored. */
+  apply(events: readonly RecordedEvent[]): void {
+    for (const event of events) {
+      if (event.position <= this.checkpoint) continue;
+      this.applyOne(event);
+      this.checkpoint = event.position;
+    }
+    this.version++;
+  }
+
+  /** Moves the checkpoint past positions whose events were filtered out or skipped. */
+  advanceTo(checkpoint: number): void {
+    if (checkpoint > this.checkpoint) {
+      this.checkpoint = checkpoint;
+      this.version++;
+    }
+  }
+
+  private applyOne(event: RecordedEvent): void {
+    const recordedAt = new Date(event.recordedAt).getTime();
+    const entry: LogEntry = {
+      position: event.position,
+      eventId: event.eventId,
+      type: event.type,
+      streamId: event.streamId,
+      reportOrdinal: -1,
+      agencyOrdinal: -1,
+      revision: event.revision,
+      recordedAt,
+      actorId: event.metadata.actor.id,
+      actorName: event.metadata.actor.name,
+      reason: event.metadata.reason ?? null,
+      keys: [],
+    };
+    const reportId = reportIdOfStream(event.streamId);
+    if (reportId !== null) {
+      if (event.type === 'ReportImported') {
+        entry.reportOrdinal = this.addReport(event.data as ReportImportedData, event, recordedAt);
+        entry.keys = 'all';
+      } else {
+        const ordinal = this.ordinalOfReport.get(reportId);
+        if (ordinal !== undefined) {
+          entry.reportOrdinal = ordinal;
+          this.revisionOfReport[ordinal] = event.revision;
+          entry.keys = this.applyReportEvent(ordinal, event, recordedAt);
+        }
+      }
+      if (entry.reportOrdinal >= 0) entry.agencyOrdinal = this.agencyOfReport[entry.reportOrdinal];
+    } else if (event.type === 'AgencyRegistered') {
+      const data = event.data as AgencyRegisteredData;
+      entry.agencyOrdinal = this.ensureAgency(data.agencyId, data.name, new Date(recordedAt));
+    } else if (event.type === 'AgencyRegionSet') {
+      const data = event.data as AgencyRegionSetData;
+      const ordinal = this.ordinalOfAgency.get(data.agencyId);
+      if (ordinal !== undefined) {
+        entry.agencyOrdinal = ordinal;
+        this.agencies[ordinal].overrides.push({
+          recordedAt,
+          position: event.position,
+          regionCode: data.regionCode,
+          level: data.level,
+          kind: data.kind,
+          actorName: event.metadata.actor.name,
+          reason: event.metadata.reason ?? null,
+        });
+      }
+    } else if (event.streamId.startsWith('agency-')) {
+      entry.agencyOrdinal = this.ordinalOfAgency.get(event.streamId.slice('agency-'.length)) ?? -1;
+    }
+    this.log.push(entry);
+  }
+
+  private ensureAgency(agencyId: string, name: string, registeredAt: Date): number {
+    const known = this.ordinalOfAgency.get(agencyId);
+    if (known !== undefined) return known;
+    const ordinal = this.agencies.length;
+    this.agencies.push({
+      ordinal,
+      agencyId,
+      name,
+      registeredAt,
+      resolution: resolveAgencyRegion(name, this.divisions),
+      overrides: [],
+    });
+    this.ordinalOfAgency.set(agencyId, ordinal);
+    return ordinal;
+  }
+
+  private addReport(data: ReportImportedData, event: RecordedEvent, recordedAt: number): number {
+    const existing = this.ordinalOfReport.get(data.reportId);
+    if (existing !== undefined) return existing;
+    const ordinal = this.reportCount++;
+    if (ordinal >= this.capacity) this.grow(this.capacity * 2);
+    const agencyOrdinal = this.ensureAgency(data.agencyId, data.agency, new Date(recordedAt));
+    this.reportIds.push(data.reportId);
+    this.ordinalOfReport.set(data.reportId, ordinal);
+    this.agencyOfReport[ordinal] = agencyOrdinal;
+    this.yearOfReport[ordinal] = data.year;
+    this.statusOfReport[ordinal] = 0;
+    this.importedAt[ordinal] = recordedAt;
+    this.revisionOfReport[ordinal] = event.revision;
+    this.reportByAgencyYear.set(`${agencyOrdinal}:${data.year}`, ordinal);
+    for (const cell of data.figures) {
+      this.columns.get(cell.key)?.set(ordinal, { value: cell.value, marker: cell.marker });
+    }
+    return ordinal;
+  }
+
+  private grow(capacity: number): void {
+    const grown = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(
+      array: T,
+      make: (size: number) => T,
+    ): T => {
+      const next = make(capacity);
+      next.set(array);
+      return next;
+    };
+    this.agencyOfReport = grown(this.agencyOfReport, (n) => new Int32Array(n));
+    this.yearOfReport = grown(this.yearOfReport, (n) => new Int16Array(n));
+    this.statusOfReport = grown(this.statusOfReport, (n) => new Uint8Array(n));
+    this.importedAt = grown(this.importedAt, (n) => new Float64Array(n));
+    this.revisionOfReport = grown(this.revisionOfReport, (n) => new Int32Array(n));
+    for (const column of this.columns.values()) column.grow(capacity);
+    this.capacity = capacity;
+  }
+
+  /** Returns the figure keys the event set. */
+  private applyReportEvent(ordinal: number, event: RecordedEvent, recordedAt: number): string[] {
+    switch (event.type) {
+      case 'FiguresEdited':
+        return this.applyCells(
+          ordinal,
+          (event.data as FiguresEditedData).changes,
+          event,
+          recordedAt,
+        );
+      case 'ChangeReverted':
+        return this.applyCells(
+          ordinal,
+          (event.data as ChangeRevertedData).changes,
+          event,
+          recordedAt,
+        );
+      case 'ReportPublished':
+        this.setStatus(ordinal, 1, recordedAt);
+        return [];
+      case 'ReportWithdrawn':
+        this.setStatus(ordinal, 2, recordedAt);
+        return [];
+      default:
+        return [];
+    }
+  }
+
+  private applyCells(
+    ordinal: number,
+    changes: readonly FigureChangeData[],
+    event: RecordedEvent,
+    recordedAt: number,
+  ): string[] {
+    const keys: string[] = [];
+    for (const change of changes) {
+      const column = this.columns.get(change.key);
+      if (!column) continue; // narrative figures are not part of the corpus index
+      keys.push(change.key);
+      // The column's own state is the truth of what is undone (`from` says the same).
+      const from = column.get(ordinal);
+      const to: IndexedCell = { value: change.to, marker: change.marker };
+      column.set(ordinal, to);
+      const history = this.cellChanges.get(change.key) ?? [];
+      history.push({ ordinal, recordedAt, position: event.position, from, to });
+      this.cellChanges.set(change.key, history);
+    }
+    return keys;
+  }
+
+  private setStatus(ordinal: number, to: ReportStatusCode, recordedAt: number): void {
+    const from = this.statusOfReport[ordinal] as ReportStatusCode;
+    this.statusOfReport[ordinal] = to;
+    this.statusChanges.push({ ordinal, recordedAt, from, to });
+  }
+
+  /** The agency's region as of `asOf` (null: now). */
+  regionOf(agencyOrdinal: number, asOf: number | null = null): EffectiveRegion {
+    const agency = this.agencies[agencyOrdinal];
+    let override: RegionOverride | undefined;
+    for (let i = agency.overrides.length - 1; i >= 0; i--) {
+      if (asOf === null || agency.overrides[i].recordedAt <= asOf) {
+        override = agency.overrides[i];
+        break;
+      }
+    }
+    const auto = agency.resolution;
+    if (override && override.regionCode !== null) {
+      const division = this.divisions.get(override.regionCode);
+      return {
+        code: override.regionCode,
+        level: override.level ?? division?.tier ?? null,
+        kind: override.kind ?? auto.kind,
+        status: 'set',
+        candidates: [],
+        warnings: [],
+      };
+    }
+    if (auto.status === 'resolved') {
+      return {
+        code: auto.code,
+        level: override?.level ?? auto.level,
+        kind: override?.kind ?? auto.kind,
+        status: 'resolved',
+        candidates: [],
+        warnings: auto.warnings,
+      };
+    }
+    return {
+      code: null,
+      level: override?.level ?? null,
+      kind: override?.kind ?? auto.kind,
+      status: auto.status,
+      candidates: auto.status === 'ambiguous' ? auto.candidates : [],
+      warnings: auto.warnings,
+    };
+  }
+
+  /** A cell as of now. */
+  cell(key: string, ordinal: number): IndexedCell | undefined {
+    return this.columns.get(key)?.get(ordinal);
+  }
+}

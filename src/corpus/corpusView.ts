@@ -1,0 +1,116 @@
+// The corpus as it stood at one instant (or now): which reports existed, their status, each
+// key's values and each agency's region. A past view copies a key's column once and undoes the
+// changes recorded after the instant; columns are materialised only for the keys asked for.
+import type { CorpusIndex, EffectiveRegion, ReportStatusCode } from './corpusIndex';
+import { markerCode, markerOfCode, numberText, type IndexedCell } from './figureColumn';
+import type { DecimalString } from '../domain/importer/types';
+
+export interface ColumnView {
+  values: Float64Array;
+  markers: Uint8Array;
+  decimals: ReadonlyArray<DecimalString | null> | null;
+}
+
+export class CorpusView {
+  private readonly columns = new Map<string, ColumnView>();
+  private statuses: Uint8Array | null = null;
+  private readonly regions = new Map<number, EffectiveRegion>();
+  private readonly paths = new Map<number, readonly string[]>();
+
+  /** `asOf` in epoch milliseconds; null for now. */
+  constructor(
+    readonly index: CorpusIndex,
+    readonly asOf: number | null,
+  ) {}
+
+  get reportCount(): number {
+    return this.index.reportCount;
+  }
+
+  /** The report had been imported by the instant. */
+  exists(ordinal: number): boolean {
+    return this.asOf === null || this.index.importedAt[ordinal] <= this.asOf;
+  }
+
+  status(ordinal: number): ReportStatusCode {
+    if (this.asOf === null) return this.index.statusOfReport[ordinal] as ReportStatusCode;
+    if (!this.statuses) {
+      const statuses = this.index.statusOfReport.slice(0, this.index.reportCount);
+      const changes = this.index.statusChanges;
+      for (let i = changes.length - 1; i >= 0; i--) {
+        if (changes[i].recordedAt > this.asOf) statuses[changes[i].ordinal] = changes[i].from;
+      }
+      this.statuses = statuses;
+    }
+    return this.statuses[ordinal] as ReportStatusCode;
+  }
+
+  /** Undefined for a key that is not a figure key. */
+  column(key: string): ColumnView | undefined {
+    const cached = this.columns.get(key);
+    if (cached) return cached;
+    const column = this.index.columns.get(key);
+    if (!column) return undefined;
+    let view: ColumnView;
+    const changes = this.index.cellChanges.get(key) ?? [];
+    const asOf = this.asOf;
+    const later = asOf === null ? [] : changes.filter((change) => change.recordedAt > asOf);
+    if (later.length === 0) {
+      view = { values: column.values, markers: column.markers, decimals: column.decimals };
+    } else {
+      const values = column.values.slice(0, this.index.reportCount);
+      const markers = column.markers.slice(0, this.index.reportCount);
+      const decimals = column.decimals ? [...column.decimals] : null;
+      for (let i = later.length - 1; i >= 0; i--) {
+        const { ordinal, from } = later[i];
+        values[ordinal] = from.value === null ? Number.NaN : Number(from.value);
+        markers[ordinal] = markerCode(from.marker);
+        if (decimals) decimals[ordinal] = from.value;
+      }
+      view = { values, markers, decimals };
+    }
+    this.columns.set(key, view);
+    return view;
+  }
+
+  cell(key: string, ordinal: number): IndexedCell | undefined {
+    const column = this.column(key);
+    if (!column) return undefined;
+    const value = column.values[ordinal];
+    return {
+      value: Number.isNaN(value) ? null : (column.decimals?.[ordinal] ?? numberText(value)),
+      marker: markerOfCode(column.markers[ordinal]),
+    };
+  }
+
+  /** The cell's value as exact text, null when blank. */
+  value(key: string, ordinal: number): DecimalString | null {
+    return this.cell(key, ordinal)?.value ?? null;
+  }
+
+  region(agencyOrdinal: number): EffectiveRegion {
+    let region = this.regions.get(agencyOrdinal);
+    if (!region) {
+      region = this.index.regionOf(agencyOrdinal, this.asOf);
+      this.regions.set(agencyOrdinal, region);
+    }
+    return region;
+  }
+
+  /** The codes from the province down to the agency's region; empty when unresolved. */
+  regionPath(agencyOrdinal: number): readonly string[] {
+    let path = this.paths.get(agencyOrdinal);
+    if (!path) {
+      const code = this.region(agencyOrdinal).code;
+      path = code ? this.index.tree.path(code).map((division) => division.code) : [];
+      this.paths.set(agencyOrdinal, path);
+    }
+    return path;
+  }
+
+  agencyExists(agencyOrdinal: number): boolean {
+    return (
+      this.asOf === null || this.index.agencies[agencyOrdinal].registeredAt.getTime() <= this.asOf
+    );
+  }
+}

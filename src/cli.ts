@@ -1,7 +1,11 @@
-// `npm run -s cli -- <command> …`: dispatches to one module per command in src/cli/.
+// `npm run -s cli -- <command> …`: dispatches to one module per command in src/cli/. Every
+// command parses its arguments with src/cli/commandLine.ts and answers `--help`.
 import 'reflect-metadata';
 import type { CliCommand, CliIo } from './cli/cliIo';
+import { endQuietlyOnClosedPipe } from './cli/closedPipe';
+import { CLI_INVOCATION } from './cli/commandLine';
 import { openLedgerForCli } from './cli/openLedger';
+import type { ExportTimePoint } from './export/exportTimePoint';
 
 /** `import` without --token: the application service on the configured database, as admin. */
 async function openLocalImporter() {
@@ -21,11 +25,15 @@ async function openLocalImporter() {
   };
 }
 
-/** `export`: reads the report's read model (caught up with its stream), like GET /export. */
+/** `export`: reads the report like GET /export (read model caught up, or time travel). */
 async function openExportLoader() {
   const { reportExportLoader } = await import('./server/routes/exportRoute');
   const opened = await openLedgerForCli();
-  return { loadReport: reportExportLoader(opened.ledger), close: () => opened.close() };
+  const load = reportExportLoader(opened.ledger);
+  return {
+    loadReport: (agency: string, year: number, at: ExportTimePoint) => load(agency, year, at),
+    close: () => opened.close(),
+  };
 }
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
@@ -35,11 +43,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   },
   import: {
     summary:
-      'import <files or folders...> --reason TEXT [--token T [--url URL]]   bulk import (local admin without --token)',
+      'import <files or folders...> --reason TEXT [--token T [--url URL]] [--verbose]   bulk import (local admin without --token)',
     load: async () => (await import('./cli/importCommand')).createImportCommand(openLocalImporter),
   },
   export: {
-    summary: 'export --agency NAME --year YYYY --format csv|json|markdown [--out FILE]',
+    summary:
+      'export --agency NAME --year YYYY --format csv|json|markdown [--out FILE] [--at-revision N] [--as-of ISO]',
     load: async () => (await import('./cli/exportCommand')).createExportCommand(openExportLoader),
   },
   token: {
@@ -55,24 +64,38 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((command) => `  ${command.summary}`);
-  return `usage: npm run -s cli -- <command> …\n\ncommands:\n${lines.join('\n')}\n`;
+  return (
+    `usage: ${CLI_INVOCATION} <command> …\n\ncommands:\n${lines.join('\n')}\n\n` +
+    `"${CLI_INVOCATION} <command> --help" explains a command and all its options.\n`
+  );
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(usage());
-    return name ? 0 : 2;
+  if (name === undefined) {
+    io.stderr.write(usage());
+    return 2;
   }
-  const command = COMMANDS[name];
+  if (name === '--help' || name === '-h' || name === 'help') {
+    // `help export` is `export --help`.
+    const topic = args[0];
+    if (topic === undefined) {
+      io.stdout.write(usage());
+      return 0;
+    }
+    return runCli([topic, '--help'], io);
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.stderr.write(`unknown command "${name}"\n${usage()}`);
     return 2;
   }
-  return (await command.load())(args, io);
+  return (await command.load())([...args], io);
 }
 
 if (require.main === module) {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr })
     .then((code) => {
       process.exitCode = code;

@@ -1,21 +1,34 @@
-// `cli export --agency NAME --year YYYY --format csv|json|markdown [--out FILE]`: writes one
-// report in an export format to stdout or to a file.
+// `cli export --agency NAME --year YYYY --format csv|json|markdown [--out FILE]
+// [--at-revision N] [--as-of ISO]`: writes one report in an export format to stdout or to a
+// file, the current version or the one at a revision or instant (like GET /export).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ExportableReport } from '../export/exportableReport';
+import type { LoadReportForExport } from '../export/exportHandler';
 import {
   EXPORT_FORMATS,
   exportReport,
   isExportFormat,
   type ExportFormat,
 } from '../export/exportReport';
+import {
+  describeTimePoint,
+  ExportTimePointError,
+  parseAsOf,
+  parseAtRevision,
+  type ExportTimePoint,
+} from '../export/exportTimePoint';
 import type { CliCommand, CliIo } from './cliIo';
+import {
+  CliUsageError,
+  parseCommandLine,
+  writeHelp,
+  writeUsageError,
+  type CommandSpec,
+  type OptionSpecs,
+} from './commandLine';
 
-/** Loads the current state of a report, or null when there is none for (agency, year). */
-export type LoadExportableReport = (
-  agency: string,
-  year: number,
-) => Promise<ExportableReport | null>;
+/** Loads a report as of a time point, or null when there is none for (agency, year) then. */
+export type LoadExportableReport = LoadReportForExport;
 
 /** A loader plus what to release when the command ends (database connections). */
 export interface ClosableReportLoader {
@@ -28,53 +41,92 @@ export interface ExportCommandOptions {
   year: number;
   format: ExportFormat;
   out?: string;
+  at: ExportTimePoint;
 }
 
-/** A command-line mistake; the message names the flag. Exit code 2. */
-export class ExportArgumentError extends Error {
-  override name = 'ExportArgumentError';
-}
+export const EXPORT_COMMAND = {
+  name: 'export',
+  synopsis:
+    '--agency NAME --year YYYY --format csv|json|markdown [--out FILE] [--at-revision N] [--as-of ISO]',
+  description:
+    'Writes one report in the national layout (CSV for Excel, versioned JSON, or Markdown) to ' +
+    'stdout or --out, with every table and narrative figure. Without --at-revision or --as-of ' +
+    'it is the current version.',
+  options: {
+    agency: { type: 'string', valueName: 'NAME', description: 'agency name as in the report' },
+    year: { type: 'string', valueName: 'YYYY', description: 'report year' },
+    format: {
+      type: 'string',
+      valueName: EXPORT_FORMATS.join('|'),
+      description: 'export format',
+    },
+    out: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'write to FILE (whole or not at all) instead of stdout',
+    },
+    'at-revision': {
+      type: 'string',
+      valueName: 'N',
+      description: 'the report as it was at revision N (0 = as first imported)',
+    },
+    'as-of': {
+      type: 'string',
+      valueName: 'ISO',
+      description: 'the report as it was at an instant, e.g. 2025-01-31T08:00:00Z',
+    },
+  },
+  positionals: { name: 'arguments', min: 0, max: 0 },
+} as const satisfies CommandSpec<OptionSpecs>;
 
-const FLAGS = ['--agency', '--year', '--format', '--out'] as const;
-type Flag = (typeof FLAGS)[number];
-
-export function parseExportArgs(args: readonly string[]): ExportCommandOptions {
-  const values = new Map<Flag, string>();
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
-    const equals = arg.indexOf('=');
-    const flag = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
-    if (!(FLAGS as readonly string[]).includes(flag)) {
-      throw new ExportArgumentError(
-        arg.startsWith('--')
-          ? `unknown option ${flag} (export takes ${FLAGS.join(', ')})`
-          : `unexpected argument "${arg}" (export takes ${FLAGS.join(', ')})`,
-      );
-    }
-    const value = flag === arg ? args[++index] : arg.slice(equals + 1);
-    if (value === undefined || (flag === arg && value.startsWith('--'))) {
-      throw new ExportArgumentError(`${flag} needs a value`);
-    }
-    if (values.has(flag as Flag)) throw new ExportArgumentError(`${flag} is given twice`);
-    values.set(flag as Flag, value);
+/** Reads a time-point option; the message names the option. */
+function timePointOption<T>(
+  flag: string,
+  text: string | undefined,
+  parse: (text: string) => T,
+): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parse(text);
+  } catch (error) {
+    if (error instanceof ExportTimePointError) throw new CliUsageError(`${flag} ${error.message}`);
+    throw error;
   }
-  const agency = values.get('--agency')?.trim();
-  if (!agency) throw new ExportArgumentError('--agency is required');
-  const yearText = values.get('--year');
-  if (yearText === undefined) throw new ExportArgumentError('--year is required');
+}
+
+/** The options, or null when --help was asked for. Throws CliUsageError naming the option. */
+export function parseExportArgs(args: readonly string[]): ExportCommandOptions | null {
+  const parsed = parseCommandLine(EXPORT_COMMAND, args);
+  if (parsed.help) return null;
+  const { values } = parsed;
+  const agency = values.agency?.trim();
+  if (!agency) throw new CliUsageError('--agency is required');
+  const yearText = values.year;
+  if (yearText === undefined) throw new CliUsageError('--year is required');
   if (!/^\d{4}$/.test(yearText.trim())) {
-    throw new ExportArgumentError(`--year must be a four-digit year, got "${yearText}"`);
+    throw new CliUsageError(`--year must be a four-digit year, got "${yearText}"`);
   }
-  const format = values.get('--format');
+  const format = values.format;
   if (format === undefined || !isExportFormat(format)) {
-    throw new ExportArgumentError(
+    throw new CliUsageError(
       `--format must be one of ${EXPORT_FORMATS.join(', ')}` +
         (format === undefined ? '' : `, got "${format}"`),
     );
   }
-  const out = values.get('--out');
-  if (out !== undefined && !out.trim()) throw new ExportArgumentError('--out is empty');
-  return { agency, year: Number(yearText), format, ...(out !== undefined ? { out } : {}) };
+  const out = values.out;
+  if (out !== undefined && !out.trim()) throw new CliUsageError('--out is empty');
+  const atRevision = timePointOption('--at-revision', values['at-revision'], parseAtRevision);
+  const asOf = timePointOption('--as-of', values['as-of'], parseAsOf);
+  return {
+    agency,
+    year: Number(yearText),
+    format,
+    ...(out !== undefined ? { out } : {}),
+    at: {
+      ...(atRevision !== undefined ? { atRevision } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
+    },
+  };
 }
 
 /** Writes next to the target and renames, so a failed export never leaves half a file. */
@@ -92,23 +144,31 @@ async function writeFileAtomically(file: string, body: string | Buffer): Promise
   }
 }
 
+/** The parsed options, or the exit code when the command ends here (help 0, usage 2). */
+function optionsOrExit(args: readonly string[], io: CliIo): ExportCommandOptions | number {
+  try {
+    return parseExportArgs(args) ?? writeHelp(io, EXPORT_COMMAND);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    return writeUsageError(io, EXPORT_COMMAND, error);
+  }
+}
+
 /** Runs the export with a given loader. Exit code 0, 1 when not found or unwritable, 2 on usage. */
 export async function runExportCommandWith(
   args: readonly string[],
   io: CliIo,
   loadReport: LoadExportableReport,
 ): Promise<number> {
-  let options: ExportCommandOptions;
-  try {
-    options = parseExportArgs(args);
-  } catch (error) {
-    if (!(error instanceof ExportArgumentError)) throw error;
-    io.stderr.write(`export: ${error.message}\n`);
-    return 2;
-  }
-  const report = await loadReport(options.agency, options.year);
+  const options = optionsOrExit(args, io);
+  if (typeof options === 'number') return options;
+  const report = await loadReport(options.agency, options.year, options.at);
   if (!report) {
-    io.stderr.write(`export: no report for --agency "${options.agency}" --year ${options.year}\n`);
+    const when = describeTimePoint(options.at);
+    io.stderr.write(
+      `export: no report for --agency "${options.agency}" --year ${options.year}` +
+        `${when ? ` ${when}` : ''}\n`,
+    );
     return 1;
   }
   const file = exportReport(report, options.format);
@@ -132,13 +192,9 @@ export async function runExportCommandWith(
 /** The `export` subcommand over the loader `openLoader` builds (read models on the database). */
 export function createExportCommand(openLoader: () => Promise<ClosableReportLoader>): CliCommand {
   return async (args, io) => {
-    try {
-      parseExportArgs(args);
-    } catch (error) {
-      if (!(error instanceof ExportArgumentError)) throw error;
-      io.stderr.write(`export: ${error.message}\n`);
-      return 2;
-    }
+    // Help and usage mistakes are answered without opening the database.
+    const options = optionsOrExit(args, io);
+    if (typeof options === 'number') return options;
     const loader = await openLoader();
     try {
       return await runExportCommandWith(args, io, loader.loadReport);

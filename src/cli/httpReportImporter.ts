@@ -14,12 +14,12 @@ export const IMPORT_REPORT_MUTATION = `mutation ImportReport($input: ImportRepor
     created
     changes { eventId }
     report { id agency { name } year revision failedRuleCount figures { key value } }
-    warnings { code }
+    warnings { code message }
   }
 }`;
 
 export interface HttpReportImporterOptions {
-  /** GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  /** GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql (graphqlEndpointOf makes it from --url). */
   url: string;
   /** Sent as `Authorization: Bearer <token>`. */
   token: string;
@@ -105,7 +105,15 @@ export function importResultFromPayload(payload: Json): ImportDocumentResult {
         TABLE_FIGURE.test(figure.key) &&
         figure.value !== null,
     ).length,
-    warningCount: list(field(payload, 'warnings', 'importReport'), 'importReport.warnings').length,
+    warnings: list(field(payload, 'warnings', 'importReport'), 'importReport.warnings').map(
+      (warning, index) => ({
+        code: text(field(warning, 'code', `warnings[${index}]`), `warnings[${index}].code`),
+        message: text(
+          field(warning, 'message', `warnings[${index}]`),
+          `warnings[${index}].message`,
+        ),
+      }),
+    ),
     failedRuleCount: integer(field(report, 'failedRuleCount', 'report'), 'report.failedRuleCount'),
     unchanged: replayed || (!created && changes.length === 0),
   };

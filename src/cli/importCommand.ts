@@ -1,5 +1,6 @@
-// `cli import <files or folders...> --reason TEXT [--token T [--url URL]]`: imports many
-// report documents, with progress on stderr and a summary table on stdout.
+// `cli import <files or folders...> --reason TEXT [--token T [--url URL]] [--verbose]`: imports
+// many report documents, with progress on stderr and a summary table (and the importer's
+// warnings) on stdout.
 //
 // The command talks to a ReportImporter port: the HTTP importer (with --token, against a
 // running server) or the in-process application service (local admin mode, wired in
@@ -10,8 +11,18 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliIo } from './cliIo';
+import {
+  CliUsageError,
+  parseCommandLine,
+  writeHelp,
+  writeUsageError,
+  type CommandSpec,
+  type OptionSpecs,
+} from './commandLine';
 import { createHttpReportImporter } from './httpReportImporter';
+import { importWarningLines, type ImportWarningSummary } from './importWarningLines';
 import { createProgressBar, padToWidth, displayWidth, type ProgressStream } from './progressBar';
+import { DEFAULT_SERVER_URL, graphqlEndpointOf } from './serverUrl';
 
 export interface ImportDocumentInput {
   /** The document text (HTML, Markdown or plain text), decoded. */
@@ -31,7 +42,8 @@ export interface ImportDocumentResult {
   revision: number;
   /** Figures that hold a value (not empty, not a marker). */
   figureCount: number;
-  warningCount: number;
+  /** What the importer warned about, in its order. */
+  warnings: readonly ImportWarningSummary[];
   /** Rule results with status failed (errors and warnings). */
   failedRuleCount: number;
   /** True when the import wrote nothing (a replayed clientMutationId or no differences). */
@@ -55,7 +67,7 @@ export interface ImportedReportView {
   agency: string;
   year: number;
   revision: number;
-  warnings: readonly unknown[];
+  warnings: readonly ImportWarningSummary[];
   figures: ReadonlyArray<{ key: string; value: string | null }>;
 }
 
@@ -89,7 +101,7 @@ export function reportImporterFromService<R extends ImportedReportView>(
         figureCount: report.figures.filter(
           (figure) => /^t[234]\./.test(figure.key) && figure.value !== null,
         ).length,
-        warningCount: report.warnings.length,
+        warnings: report.warnings.map(({ code, message }) => ({ code, message })),
         failedRuleCount: countFailedRules(report),
         unchanged: replayed || events.length === 0,
       };
@@ -99,13 +111,6 @@ export function reportImporterFromService<R extends ImportedReportView>(
 
 /** Extensions picked up when walking a folder; files named explicitly are always imported. */
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.md', '.txt', '.html', '.htm'];
-
-export const DEFAULT_GRAPHQL_URL = 'http://127.0.0.1:4000/graphql';
-
-/** A command-line mistake; the message names the flag or path. Exit code 2. */
-export class ImportArgumentError extends Error {
-  override name = 'ImportArgumentError';
-}
 
 /** What besides the text makes two imports the same request. */
 export interface ImportHintsForId {
@@ -153,75 +158,88 @@ export interface ImportCommandOptions {
   paths: string[];
   reason: string;
   token?: string;
+  /** The server's GraphQL endpoint (used with --token). */
   url: string;
   agency?: string;
   year?: number;
   sourceUrl?: string;
+  /** List every warning, not only the first of each document. */
+  verbose: boolean;
 }
 
-const VALUE_FLAGS = ['--reason', '--token', '--url', '--agency', '--year', '--source-url'] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
+export const IMPORT_COMMAND = {
+  name: 'import',
+  synopsis:
+    '<files or folders...> --reason TEXT [--token T [--url URL]] [--agency NAME] [--year YYYY] ' +
+    '[--source-url URL] [--verbose]',
+  description:
+    `Imports report documents (${DOCUMENT_EXTENSIONS.join(' ')}; folders are walked), with ` +
+    'progress on stderr and a summary on stdout. Without --token it runs locally as the ' +
+    'administrator; a second run over the same files records nothing new.',
+  options: {
+    reason: { type: 'string', valueName: 'TEXT', description: 'why these documents are imported' },
+    token: {
+      type: 'string',
+      valueName: 'T',
+      description: 'import through a running server with this editor or admin token',
+    },
+    url: {
+      type: 'string',
+      valueName: 'URL',
+      description: `the server's base URL (default ${DEFAULT_SERVER_URL}; .../graphql works too)`,
+    },
+    agency: {
+      type: 'string',
+      valueName: 'NAME',
+      description: 'agency name, when the documents do not state it',
+    },
+    year: { type: 'string', valueName: 'YYYY', description: 'report year, when not stated' },
+    'source-url': {
+      type: 'string',
+      valueName: 'URL',
+      description: 'where the documents were published',
+    },
+    verbose: {
+      type: 'boolean',
+      description: 'list every importer warning (by default the first of each document)',
+    },
+  },
+  positionals: { name: 'at least one file or folder to import', min: 1, max: Infinity },
+} as const satisfies CommandSpec<OptionSpecs>;
 
-export function parseImportArgs(args: readonly string[]): ImportCommandOptions {
-  const values = new Map<ValueFlag, string>();
-  const paths: string[] = [];
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
-    if (arg === '--') {
-      paths.push(...args.slice(index + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      paths.push(arg);
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const flag = equals < 0 ? arg : arg.slice(0, equals);
-    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
-      throw new ImportArgumentError(
-        `unknown option ${flag} (import takes ${VALUE_FLAGS.join(', ')})`,
-      );
-    }
-    const value = equals < 0 ? args[++index] : arg.slice(equals + 1);
-    if (value === undefined || (equals < 0 && value.startsWith('--'))) {
-      throw new ImportArgumentError(`${flag} needs a value`);
-    }
-    if (values.has(flag as ValueFlag)) throw new ImportArgumentError(`${flag} is given twice`);
-    values.set(flag as ValueFlag, value);
-  }
-
-  const reason = values.get('--reason')?.trim();
+/** The options, or null when --help was asked for. Throws CliUsageError naming the option. */
+export function parseImportArgs(args: readonly string[]): ImportCommandOptions | null {
+  const parsed = parseCommandLine(IMPORT_COMMAND, args);
+  if (parsed.help) return null;
+  const { values, positionals } = parsed;
+  const reason = values.reason?.trim();
   if (!reason)
-    throw new ImportArgumentError('--reason is required: say why these documents are imported');
-  if (paths.length === 0)
-    throw new ImportArgumentError('give at least one file or folder to import');
-  const token = values.get('--token');
-  if (token !== undefined && !token.trim()) throw new ImportArgumentError('--token is empty');
-  const url = values.get('--url') ?? DEFAULT_GRAPHQL_URL;
-  if (!/^https?:\/\/[^\s/]+/.test(url)) {
-    throw new ImportArgumentError(`--url must be an http(s) URL, got "${url}"`);
+    throw new CliUsageError('--reason is required: say why these documents are imported');
+  const token = values.token;
+  if (token !== undefined && !token.trim()) throw new CliUsageError('--token is empty');
+  const url = graphqlEndpointOf(values.url ?? DEFAULT_SERVER_URL);
+  if (values.url !== undefined && token === undefined) {
+    throw new CliUsageError('--url needs --token (without a token the import runs locally)');
   }
-  if (values.has('--url') && token === undefined) {
-    throw new ImportArgumentError('--url needs --token (without a token the import runs locally)');
-  }
-  const yearText = values.get('--year');
+  const yearText = values.year;
   let year: number | undefined;
   if (yearText !== undefined) {
     if (!/^\d{4}$/.test(yearText.trim())) {
-      throw new ImportArgumentError(`--year must be a four-digit year, got "${yearText}"`);
+      throw new CliUsageError(`--year must be a four-digit year, got "${yearText}"`);
     }
     year = Number(yearText);
   }
-  const agency = values.get('--agency')?.trim();
-  if (values.has('--agency') && !agency) throw new ImportArgumentError('--agency is empty');
+  const agency = values.agency?.trim();
+  if (values.agency !== undefined && !agency) throw new CliUsageError('--agency is empty');
   return {
-    paths,
+    paths: positionals,
     reason,
     url,
+    verbose: values.verbose,
     ...(token !== undefined ? { token: token.trim() } : {}),
     ...(agency ? { agency } : {}),
     ...(year !== undefined ? { year } : {}),
-    ...(values.has('--source-url') ? { sourceUrl: values.get('--source-url') } : {}),
+    ...(values['source-url'] !== undefined ? { sourceUrl: values['source-url'] } : {}),
   };
 }
 
@@ -258,7 +276,7 @@ export async function collectDocumentPaths(inputs: readonly string[]): Promise<s
   };
   for (const input of inputs) {
     const stat = await fs.stat(input).catch(() => null);
-    if (!stat) throw new ImportArgumentError(`no such file or folder: ${input}`);
+    if (!stat) throw new CliUsageError(`no such file or folder: ${input}`);
     if (stat.isDirectory()) await walk(input);
     else await addFile(input);
   }
@@ -292,22 +310,27 @@ export function formatTable(header: readonly string[], rows: readonly string[][]
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
 }
 
-function summaryLines(outcomes: readonly ImportOutcome[]): string[] {
+function summaryLines(outcomes: readonly ImportOutcome[], verbose: boolean): string[] {
   const rows = outcomes.map((outcome) => {
     const result = outcome.result;
     return [
       outcome.file,
       result ? `${result.agency} ${result.year}` : '',
       result ? String(result.figureCount) : '',
-      result ? String(result.warningCount) : '',
+      result ? String(result.warnings.length) : '',
       result ? String(result.failedRuleCount) : '',
       statusOf(outcome),
     ];
   });
   const count = (predicate: (outcome: ImportOutcome) => boolean): number =>
     outcomes.filter(predicate).length;
+  const warnings = importWarningLines(
+    outcomes.map((outcome) => ({ file: outcome.file, warnings: outcome.result?.warnings ?? [] })),
+    { verbose },
+  );
   return [
     ...formatTable(['file', 'report', 'figures', 'warnings', 'failed rules', 'status'], rows),
+    ...(warnings.length > 0 ? ['', ...warnings] : []),
     '',
     `${count((o) => o.result?.unchanged === false)} imported, ` +
       `${count((o) => o.result?.unchanged === true)} unchanged, ` +
@@ -320,21 +343,30 @@ function errorMessage(error: unknown): string {
   return text.replace(/\s+/g, ' ').trim() || 'unknown error';
 }
 
+/** The parsed options, or the exit code when the command ends here (help 0, usage 2). */
+function optionsOrExit(args: readonly string[], io: CliIo): ImportCommandOptions | number {
+  try {
+    return parseImportArgs(args) ?? writeHelp(io, IMPORT_COMMAND);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    return writeUsageError(io, IMPORT_COMMAND, error);
+  }
+}
+
 /** Runs the import with a given importer. Exit code 0, 1 when any document failed, 2 on usage. */
 export async function runImportCommandWith(
   args: readonly string[],
   io: CliIo,
   importer: ReportImporter,
 ): Promise<number> {
-  let options: ImportCommandOptions;
+  const options = optionsOrExit(args, io);
+  if (typeof options === 'number') return options;
   let files: string[];
   try {
-    options = parseImportArgs(args);
     files = await collectDocumentPaths(options.paths);
   } catch (error) {
-    if (!(error instanceof ImportArgumentError)) throw error;
-    io.stderr.write(`import: ${error.message}\n`);
-    return 2;
+    if (!(error instanceof CliUsageError)) throw error;
+    return writeUsageError(io, IMPORT_COMMAND, error);
   }
   if (files.length === 0) {
     io.stderr.write(
@@ -366,7 +398,7 @@ export async function runImportCommandWith(
     progress.complete(file, statusOf(outcome));
   }
   progress.finish();
-  io.stdout.write(`${summaryLines(outcomes).join('\n')}\n`);
+  io.stdout.write(`${summaryLines(outcomes, options.verbose).join('\n')}\n`);
   return outcomes.some((outcome) => outcome.error !== undefined) ? 1 : 0;
 }
 
@@ -378,14 +410,9 @@ export function createImportCommand(
   openLocalImporter: () => Promise<ClosableReportImporter>,
 ): CliCommand {
   return async (args, io) => {
-    let options: ImportCommandOptions;
-    try {
-      options = parseImportArgs(args);
-    } catch (error) {
-      if (!(error instanceof ImportArgumentError)) throw error;
-      io.stderr.write(`import: ${error.message}\n`);
-      return 2;
-    }
+    // Help and usage mistakes are answered without opening the database.
+    const options = optionsOrExit(args, io);
+    if (typeof options === 'number') return options;
     if (options.token !== undefined) {
       return runImportCommandWith(
         args,

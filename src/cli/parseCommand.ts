@@ -9,46 +9,53 @@ import { UnrecognisedDocumentError } from '../domain/importer/types';
 import { evaluateRules } from '../domain/rules/evaluateRules';
 import type { FigureValues } from '../domain/rules/types';
 import type { CliIo } from './cliIo';
+import {
+  CliUsageError,
+  parseCommandLine,
+  writeHelp,
+  writeUsageError,
+  type CommandSpec,
+  type OptionSpecs,
+} from './commandLine';
 
-const USAGE = 'usage: parse <file> [--agency NAME] [--year YYYY]';
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export const PARSE_COMMAND = {
+  name: 'parse',
+  synopsis: '<file> [--agency NAME] [--year YYYY]',
+  description:
+    'Reads one report document (HTML, Markdown or text) and prints what the importer makes of ' +
+    'it as one JSON object: figures, narrative figures, warnings and rule results. Nothing is stored.',
+  options: {
+    agency: {
+      type: 'string',
+      valueName: 'NAME',
+      description: 'agency name, when the document does not state it',
+    },
+    year: { type: 'string', valueName: 'YYYY', description: 'report year, when not stated' },
+  },
+  positionals: { name: '<file>', min: 1, max: 1 },
+} as const satisfies CommandSpec<OptionSpecs>;
 
 export interface ParseArguments {
   file: string;
   hints: ImportHints;
 }
 
-export function parseArguments(args: readonly string[]): ParseArguments {
-  let file: string | null = null;
+/** The arguments, or null when --help was asked for. Throws CliUsageError naming the option. */
+export function parseArguments(args: readonly string[]): ParseArguments | null {
+  const parsed = parseCommandLine(PARSE_COMMAND, args);
+  if (parsed.help) return null;
   const hints: ImportHints = {};
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
-    if (arg === '--agency' || arg === '--year') {
-      const value = args[index + 1];
-      if (value === undefined || value.startsWith('--'))
-        throw new UsageError(`${arg} needs a value`);
-      index += 1;
-      if (arg === '--agency') {
-        if (value.trim() === '') throw new UsageError('--agency must not be empty');
-        hints.agency = value.trim();
-      } else {
-        if (!/^\d{4}$/u.test(value))
-          throw new UsageError(`--year must be a 4-digit year, got "${value}"`);
-        hints.year = Number(value);
-      }
-    } else if (arg.startsWith('--')) {
-      throw new UsageError(`unknown option ${arg}`);
-    } else if (file === null) {
-      file = arg;
-    } else {
-      throw new UsageError(`unexpected argument "${arg}"`);
-    }
+  const { agency, year } = parsed.values;
+  if (agency !== undefined) {
+    if (agency.trim() === '') throw new CliUsageError('--agency must not be empty');
+    hints.agency = agency.trim();
   }
-  if (file === null) throw new UsageError('missing <file>');
-  return { file, hints };
+  if (year !== undefined) {
+    if (!/^\d{4}$/u.test(year))
+      throw new CliUsageError(`--year must be a 4-digit year, got "${year}"`);
+    hints.year = Number(year);
+  }
+  return { file: parsed.positionals[0], hints };
 }
 
 /** A figure as the contract prints it; the value is spliced in as a literal number. */
@@ -94,10 +101,12 @@ export function reportJson(report: ParsedReport): string {
 export async function runParseCommand(args: string[], io: CliIo): Promise<number> {
   let parsed: ParseArguments;
   try {
-    parsed = parseArguments(args);
+    const read = parseArguments(args);
+    if (!read) return writeHelp(io, PARSE_COMMAND);
+    parsed = read;
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
+    if (!(error instanceof CliUsageError)) throw error;
+    return writeUsageError(io, PARSE_COMMAND, error);
   }
   let text: string;
   try {

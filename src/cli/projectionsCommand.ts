@@ -5,16 +5,60 @@ import { readCheckpoint } from '../projections/checkpoints';
 import { catchUpProjections } from '../projections/projectionFollower';
 import { rebuildProjections } from '../projections/rebuildProjections';
 import type { CliCommand, CliIo } from './cliIo';
+import {
+  CliUsageError,
+  parseCommandLine,
+  selectAction,
+  writeHelp,
+  writeUsageError,
+  type CommandSpec,
+  type OptionSpecs,
+} from './commandLine';
 import { openLedgerForCli, type LedgerOpener } from './openLedger';
 
-const USAGE = 'usage: projections rebuild | projections catch-up | projections status';
+type ProjectionsAction = 'rebuild' | 'catch-up' | 'status';
 
-async function run(args: string[], io: CliIo, open: LedgerOpener): Promise<number> {
-  const [action, ...rest] = args;
-  if (!['rebuild', 'catch-up', 'status'].includes(action ?? '') || rest.length > 0) {
-    io.stderr.write(`${USAGE}\n`);
-    return 2;
+function actionSpec(name: ProjectionsAction, description: string) {
+  return {
+    name: `projections ${name}`,
+    synopsis: '',
+    description,
+    options: {},
+    positionals: { name: 'arguments', min: 0, max: 0 },
+  } as const satisfies CommandSpec<OptionSpecs>;
+}
+
+export const PROJECTIONS_COMMANDS = {
+  name: 'projections',
+  description: 'The read models, which are built only from the event log.',
+  actions: {
+    rebuild: actionSpec('rebuild', 'Drops every read model and rebuilds it from the event log.'),
+    'catch-up': actionSpec(
+      'catch-up',
+      'Projects the events the read models are behind (also done at every start).',
+    ),
+    status: actionSpec(
+      'status',
+      'Prints the projection checkpoint, the head of the log and the lag.',
+    ),
+  },
+};
+
+/** The action, or the exit code when the command ends here (help 0, usage 2). */
+function actionOrExit(args: readonly string[], io: CliIo): ProjectionsAction | number {
+  const selected = selectAction(io, PROJECTIONS_COMMANDS, args);
+  if (typeof selected === 'number') return selected;
+  const { spec, rest } = selected;
+  try {
+    if (parseCommandLine(spec, rest).help) return writeHelp(io, spec);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    return writeUsageError(io, spec, error);
   }
+  return args[0] as ProjectionsAction;
+}
+
+async function run(action: ProjectionsAction, io: CliIo, open: LedgerOpener): Promise<number> {
   const { ledger, close } = await open();
   try {
     if (action === 'rebuild') {
@@ -54,8 +98,10 @@ export function createProjectionsCommand(
   open: LedgerOpener = () => openLedgerForCli(),
 ): CliCommand {
   return async (args, io) => {
+    const action = actionOrExit(args, io);
+    if (typeof action === 'number') return action;
     try {
-      return await run(args, io, open);
+      return await run(action, io, open);
     } catch (error) {
       io.stderr.write(`projections: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;

@@ -9,43 +9,124 @@ import {
   TokenInputError,
 } from '../auth/tokens';
 import type { CliCommand, CliIo } from './cliIo';
-import { CliUsageError, parseArguments, single } from './cliArguments';
+import {
+  CliUsageError,
+  parseCommandLine,
+  selectAction,
+  writeHelp,
+  writeUsageError,
+  type CommandSpec,
+  type OptionSpecs,
+} from './commandLine';
 import { openLedgerForCli, type LedgerOpener } from './openLedger';
 
-const USAGE = `usage:
-  token create --name NAME --role editor|admin [--agency NAME ...] [--expires-in 30d]
-  token revoke <id>
-  token list`;
+const CREATE = {
+  name: 'token create',
+  synopsis: '--name NAME --role editor|admin [--agency NAME ...] [--expires-in 30d]',
+  description:
+    'Creates an API token and prints it once; only its SHA-256 hash is stored. An editor may ' +
+    'edit the reports of its --agency names, an admin every report.',
+  options: {
+    name: { type: 'string', valueName: 'NAME', description: 'who the token is for' },
+    role: { type: 'string', valueName: 'editor|admin', description: 'what the token may do' },
+    agency: {
+      type: 'string',
+      multiple: true,
+      valueName: 'NAME',
+      description: 'an agency an editor may edit',
+    },
+    'expires-in': {
+      type: 'string',
+      valueName: 'DURATION',
+      description: 'lifetime such as 30d, 12h, 45m or 3600s (default: does not expire)',
+    },
+  },
+  positionals: { name: 'arguments', min: 0, max: 0 },
+} as const satisfies CommandSpec<OptionSpecs>;
 
-async function run(args: string[], io: CliIo, open: LedgerOpener): Promise<number> {
-  const [action, ...rest] = args;
-  if (action !== 'create' && action !== 'revoke' && action !== 'list')
-    throw new CliUsageError(USAGE);
-  const parsed = parseArguments(rest, ['name', 'role', 'agency', 'expires-in']);
-  let expiresInMs: number | undefined;
-  if (action === 'create') {
-    const expiresIn = single(parsed, 'expires-in');
-    if (expiresIn !== undefined) {
-      const duration = parseDuration(expiresIn);
-      if (duration === null)
-        throw new CliUsageError('--expires-in looks like 30d, 12h, 45m or 3600s');
-      expiresInMs = duration;
+const REVOKE = {
+  name: 'token revoke',
+  synopsis: '<id>',
+  description: 'Revokes the token with this id (see token list); it is refused from then on.',
+  options: {},
+  positionals: { name: '<id>', min: 1, max: 1 },
+} as const satisfies CommandSpec<OptionSpecs>;
+
+const LIST = {
+  name: 'token list',
+  synopsis: '',
+  description: 'Lists every token (tab-separated): id, name, role, agencies, dates. No secrets.',
+  options: {},
+  positionals: { name: 'arguments', min: 0, max: 0 },
+} as const satisfies CommandSpec<OptionSpecs>;
+
+export const TOKEN_COMMANDS = {
+  name: 'token',
+  description: 'API tokens: create one, list them, revoke one.',
+  actions: { create: CREATE, revoke: REVOKE, list: LIST },
+};
+
+type TokenAction =
+  | {
+      action: 'create';
+      name: string;
+      role: 'editor' | 'admin';
+      agencies: string[];
+      expiresInMs?: number;
     }
-    if (!single(parsed, 'name')) throw new CliUsageError('--name is required');
-    if (!single(parsed, 'role')) throw new CliUsageError('--role editor|admin is required');
+  | { action: 'revoke'; id: string }
+  | { action: 'list' };
+
+/** The action, or the exit code when the command ends here (help 0, usage 2). */
+function actionOrExit(args: readonly string[], io: CliIo): TokenAction | number {
+  const selected = selectAction(io, TOKEN_COMMANDS, args);
+  if (typeof selected === 'number') return selected;
+  const { spec, rest } = selected;
+  try {
+    if (spec === CREATE) {
+      const parsed = parseCommandLine(CREATE, rest);
+      if (parsed.help) return writeHelp(io, CREATE);
+      const { name, role, agency, 'expires-in': expiresIn } = parsed.values;
+      if (!name?.trim()) throw new CliUsageError('--name is required');
+      if (!role) throw new CliUsageError('--role editor|admin is required');
+      if (role !== 'editor' && role !== 'admin') {
+        throw new CliUsageError(`--role must be editor or admin, got "${role}"`);
+      }
+      let expiresInMs: number | undefined;
+      if (expiresIn !== undefined) {
+        const duration = parseDuration(expiresIn);
+        if (duration === null)
+          throw new CliUsageError('--expires-in looks like 30d, 12h, 45m or 3600s');
+        expiresInMs = duration;
+      }
+      return {
+        action: 'create',
+        name,
+        role,
+        agencies: agency,
+        ...(expiresInMs !== undefined ? { expiresInMs } : {}),
+      };
+    }
+    const parsed = parseCommandLine(spec, rest);
+    if (parsed.help) return writeHelp(io, spec);
+    return spec === REVOKE ? { action: 'revoke', id: parsed.positionals[0] } : { action: 'list' };
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    return writeUsageError(io, spec, error);
   }
-  if (action === 'revoke' && parsed.positional.length !== 1)
-    throw new CliUsageError('token revoke <id>');
+}
+
+async function run(command: TokenAction, io: CliIo, open: LedgerOpener): Promise<number> {
   const { ledger, close } = await open();
   try {
     const tokens = ledger.models.tokens;
-    if (action === 'create') {
-      const role = single(parsed, 'role') as 'editor' | 'admin';
+    if (command.action === 'create') {
+      // createToken checks the rest (an editor needs agencies): TokenInputError, exit code 2.
       const created = await createToken(tokens, {
-        name: single(parsed, 'name') as string,
-        role,
-        agencies: parsed.flags.get('agency') ?? [],
-        ...(expiresInMs !== undefined ? { expiresInMs } : {}),
+        name: command.name,
+        role: command.role,
+        agencies: command.agencies,
+        ...(command.expiresInMs !== undefined ? { expiresInMs: command.expiresInMs } : {}),
       });
       io.stdout.write(
         [
@@ -62,8 +143,8 @@ async function run(args: string[], io: CliIo, open: LedgerOpener): Promise<numbe
       );
       return 0;
     }
-    if (action === 'revoke') {
-      const id = parsed.positional[0];
+    if (command.action === 'revoke') {
+      const { id } = command;
       if (await revokeToken(tokens, id)) {
         io.stdout.write(`revoked token ${id}\n`);
         return 0;
@@ -94,10 +175,12 @@ async function run(args: string[], io: CliIo, open: LedgerOpener): Promise<numbe
 
 export function createTokenCommand(open: LedgerOpener = () => openLedgerForCli()): CliCommand {
   return async (args, io) => {
+    const command = actionOrExit(args, io);
+    if (typeof command === 'number') return command;
     try {
-      return await run(args, io, open);
+      return await run(command, io, open);
     } catch (error) {
-      if (error instanceof CliUsageError || error instanceof TokenInputError) {
+      if (error instanceof TokenInputError) {
         io.stderr.write(`${error.message}\n`);
         return 2;
       }

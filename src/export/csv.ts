@@ -1,8 +1,9 @@
-// CSV export: one row per figure, for spreadsheets. Excel only detects UTF-8 when the file
+// CSV export: one row per figure (the table cells, then the numbers stated in the narrative,
+// keys n.*, whose row is their section and whose sentence is in 原句), for spreadsheets. Excel only detects UTF-8 when the file
 // starts with a byte-order mark, and expects CRLF line ends (RFC 4180), so both are written.
-import { figureDefinition } from '../domain/format/figureCatalog';
 import { isDecimalText } from '../domain/format/decimal';
 import type { ExportableFigure, ExportableReport } from './exportableReport';
+import { figureLabels } from './figureLabels';
 import { inTemplateOrder } from './figureOrder';
 
 export const UTF8_BOM = '\uFEFF';
@@ -20,6 +21,9 @@ export const CSV_COLUMNS = [
   { id: 'lastActor', header: '最后修改人' },
   { id: 'lastChangedAt', header: '最后修改时间' },
   { id: 'lastReason', header: '修改原因' },
+  // Added after the first version: new columns go last so column positions stay put.
+  { id: 'unit', header: '单位' },
+  { id: 'sentence', header: '原句' },
 ] as const;
 
 export type CsvColumnId = (typeof CSV_COLUMNS)[number]['id'];
@@ -38,12 +42,12 @@ export function csvField(text: string): string {
 }
 
 function figureRow(figure: ExportableFigure): Record<CsvColumnId, string> {
-  const definition = figureDefinition(figure.key);
+  const labels = figureLabels(figure);
   return {
     key: figure.key,
-    table: definition?.tableLabel ?? '',
-    row: definition?.rowLabel ?? '',
-    column: definition?.columnLabel ?? '',
+    table: labels.tableLabel ?? '',
+    row: labels.row ?? '',
+    column: labels.column ?? '',
     value: figure.value ?? '',
     raw: figure.raw ?? '',
     marker: figure.marker ?? '',
@@ -51,6 +55,8 @@ function figureRow(figure: ExportableFigure): Record<CsvColumnId, string> {
     lastActor: figure.lastChange?.actorName ?? '',
     lastChangedAt: figure.lastChange?.recordedAt.toISOString() ?? '',
     lastReason: figure.lastChange?.reason ?? '',
+    unit: labels.unit ?? '',
+    sentence: labels.sentence ?? '',
   };
 }
 

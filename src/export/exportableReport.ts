@@ -13,8 +13,18 @@ export interface ExportableChange {
   reason: string;
 }
 
+/** What a number stated in the narrative (key n.*) has instead of a table cell. */
+export interface ExportableNarrativeFacts {
+  /** Numbering id of the section it stands in: "1.2" for 一（二）. */
+  sectionId: string;
+  /** The unit as written after the number (件, 条, 万元…). */
+  unit: string;
+  /** The sentence the number was read from. */
+  sentence: string;
+}
+
 export interface ExportableFigure {
-  /** A figureCatalog key, e.g. `t3.denied.thirdPartyRights.total`. */
+  /** A figureCatalog key (`t3.denied.thirdPartyRights.total`) or a narrative key (`n.1.2.3`). */
   key: string;
   /** Exact decimal text ("12", "28.488564"); null for an empty cell or a marker. */
   value: DecimalString | null;
@@ -26,6 +36,8 @@ export interface ExportableFigure {
   revision: number;
   /** Null when the store holds no change record for the figure. */
   lastChange: ExportableChange | null;
+  /** Set for narrative figures only. */
+  narrative: ExportableNarrativeFacts | null;
 }
 
 export interface ExportableNarrativeSection {
@@ -42,6 +54,7 @@ export interface ExportableReport {
   template: TemplateId | string | null;
   /** Revision of the report stream the export reflects. */
   revision: number;
+  /** The table cells and the numbers stated in the narrative (keys n.*). */
   figures: readonly ExportableFigure[];
   narrative: readonly ExportableNarrativeSection[];
   /** Consistency-rule results at this revision, when the caller has them. */

@@ -1,5 +1,6 @@
 // Markdown export in the national layout: title, the narrative sections, and 表二, 表三 and
-// 表四 as tables where the report places them (parts 二、三、四). Markdown has no merged cells, so a merged label is written once where it
+// 表四 as tables where the report places them (parts 二、三、四), then the numbers the
+// narrative states (keys n.*) with their sentences, so every figure of the report is in it. Markdown has no merged cells, so a merged label is written once where it
 // starts and left blank where it spans (see nationalLayout.ts), and only the first header
 // row can be a Markdown header: the others are written in bold.
 import type { RuleResult } from '../domain/rules/types';
@@ -8,7 +9,7 @@ import type {
   ExportableNarrativeSection,
   ExportableReport,
 } from './exportableReport';
-import { figuresByKey } from './figureOrder';
+import { figuresByKey, inTemplateOrder } from './figureOrder';
 import { NATIONAL_TABLES, type LayoutCell, type LayoutTable } from './nationalLayout';
 
 /** Escapes text so Markdown shows it literally (no emphasis, links, HTML or table breaks). */
@@ -119,6 +120,28 @@ function bodyToMarkdown(report: ExportableReport): string[] {
   return blocks;
 }
 
+/** 正文中的数字: one row per narrative figure, in text order; nothing when there are none. */
+function narrativeFiguresToMarkdown(figures: readonly ExportableFigure[]): string[] {
+  const narrative = inTemplateOrder(figures.filter((figure) => figure.narrative !== null));
+  if (narrative.length === 0) return [];
+  const rows = narrative.map((figure) =>
+    markdownRow(
+      [
+        `\`${figure.key}\``,
+        figure.narrative?.sectionId ?? '',
+        displayedCell(figure),
+        figure.narrative?.unit ?? '',
+        figure.narrative?.sentence ?? '',
+      ].map((text, index) => (index === 0 ? text : tableCell(text))),
+    ),
+  );
+  const header = ['键', '段落', '数值', '单位', '原句'];
+  return [
+    '## 正文中的数字',
+    [markdownRow(header), markdownRow(header.map(() => '---')), ...rows].join('\n'),
+  ];
+}
+
 function failedRulesToMarkdown(rules: readonly RuleResult[]): string[] {
   const failed = rules.filter((rule) => rule.status === 'failed');
   if (failed.length === 0) return [];
@@ -143,6 +166,7 @@ export function reportToMarkdown(report: ExportableReport): string {
     ),
     ...bodyToMarkdown(report),
   ];
+  blocks.push(...narrativeFiguresToMarkdown(report.figures));
   blocks.push(...failedRulesToMarkdown(report.rules ?? []));
   return `${blocks.join('\n\n')}\n`;
 }

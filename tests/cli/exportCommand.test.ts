@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createExportCommand, runExportCommandWith } from '../../src/cli/exportCommand';
 import type { ExportableReport } from '../../src/export/exportableReport';
-import { FEE, fixtureReport } from '../export/reportFixture';
+import type { ExportTimePoint } from '../../src/export/exportTimePoint';
+import { FEE, fixtureReport, fixtureReportWithNarrativeFigures } from '../export/reportFixture';
 import { bufferedIo } from './cliTestIo';
 
 const report = fixtureReport();
@@ -12,7 +13,7 @@ async function loadReport(agency: string, year: number): Promise<ExportableRepor
   return agency === report.agency && year === report.year ? report : null;
 }
 
-describe('runExportCommandWith', () => {
+describe('runExportCommandWith (unit)', () => {
   it('writes the chosen format to stdout', async () => {
     const io = bufferedIo();
     const args = ['--agency', report.agency, '--year', '2024', '--format', 'json'];
@@ -72,6 +73,19 @@ describe('runExportCommandWith', () => {
     [['--agency', 'a', '--year', '2024', '--format', 'xlsx'], 'got "xlsx"'],
     [['--agency', 'a', '--year', '2024', '--format', 'csv', '--pdf'], 'unknown option --pdf'],
     [
+      ['--agency', 'a', '--year', '2024', '--format', 'csv', '--at-revision', '-1'],
+      '--at-revision',
+    ],
+    [
+      ['--agency', 'a', '--year', '2024', '--format', 'csv', '--at-revision', 'latest'],
+      '--at-revision must be a revision number, 0 or more, got "latest"',
+    ],
+    [
+      ['--agency', 'a', '--year', '2024', '--format', 'csv', '--as-of', 'yesterday'],
+      '--as-of must be an ISO 8601 instant',
+    ],
+    [['--agency', 'a', '--year', '2024', '--format', 'csv', '--as-of'], '--as-of needs a value'],
+    [
       ['--agency', 'a', '--year', '2024', '--format', 'csv', 'extra'],
       'unexpected argument "extra"',
     ],
@@ -89,7 +103,76 @@ describe('runExportCommandWith', () => {
   });
 });
 
-describe('createExportCommand', () => {
+describe('runExportCommandWith time points (unit)', () => {
+  const asking = () => {
+    const asked: ExportTimePoint[] = [];
+    const load = async (agency: string, year: number, at: ExportTimePoint) => {
+      asked.push(at);
+      return loadReport(agency, year);
+    };
+    return { asked, load };
+  };
+  const base = ['--agency', report.agency, '--year', '2024', '--format', 'json'];
+
+  it('given --at-revision 0, when exporting, then the loader is asked for revision 0', async () => {
+    const { asked, load } = asking();
+    expect(await runExportCommandWith([...base, '--at-revision', '0'], bufferedIo(), load)).toBe(0);
+    expect(asked).toEqual([{ atRevision: 0 }]);
+  });
+
+  it('given --as-of an instant, when exporting, then the loader is asked for that instant', async () => {
+    const { asked, load } = asking();
+    const args = [...base, '--as-of=2025-01-31T16:00:00+08:00'];
+    expect(await runExportCommandWith(args, bufferedIo(), load)).toBe(0);
+    expect(asked).toEqual([{ asOf: new Date('2025-01-31T08:00:00.000Z') }]);
+  });
+
+  it('given no time point, when exporting, then the loader is asked for the current version', async () => {
+    const { asked, load } = asking();
+    expect(await runExportCommandWith(base, bufferedIo(), load)).toBe(0);
+    expect(asked).toEqual([{}]);
+  });
+
+  it('given a revision the loader has no report for, when exporting, then the message says which version', async () => {
+    const io = bufferedIo();
+    expect(await runExportCommandWith([...base, '--at-revision', '7'], io, async () => null)).toBe(
+      1,
+    );
+    expect(io.err()).toContain(
+      `no report for --agency "${report.agency}" --year 2024 at revision 7`,
+    );
+  });
+
+  it('given a report with narrative figures, when exported as JSON, then they are in the file', async () => {
+    const io = bufferedIo();
+    const withNarrative = async () => fixtureReportWithNarrativeFigures();
+    expect(await runExportCommandWith(base, io, withNarrative)).toBe(0);
+    const json = JSON.parse(io.out()) as { figures: Array<{ key: string; table: string }> };
+    expect(json.figures.filter((figure) => figure.table === 'NARRATIVE')).toHaveLength(2);
+  });
+});
+
+describe('createExportCommand (unit)', () => {
+  it('given --help, when run, then it prints every option, exits 0 and opens nothing', async () => {
+    let opened = 0;
+    const command = createExportCommand(async () => {
+      opened += 1;
+      return { loadReport, close: async () => {} };
+    });
+    const io = bufferedIo();
+    expect(await command(['--help'], io)).toBe(0);
+    for (const option of [
+      '--agency NAME',
+      '--year YYYY',
+      '--format',
+      '--out FILE',
+      '--at-revision N',
+      '--as-of ISO',
+    ])
+      expect(io.out()).toContain(option);
+    expect(opened).toBe(0);
+  });
+
   it('opens the loader, exports, and closes it', async () => {
     let closed = 0;
     const command = createExportCommand(async () => ({

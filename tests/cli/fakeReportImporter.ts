@@ -36,7 +36,11 @@ export function fakeReportImporter(): FakeReportImporter {
         year,
         revision: 1,
         figureCount: 190 + writes,
-        warningCount: writes,
+        // The n-th document written gets n warnings, so counts and listings differ by file.
+        warnings: Array.from({ length: writes }, (_, index) => ({
+          code: index === 0 ? 'ROW_MISSING' : 'LABEL_FUZZY_MATCH',
+          message: `warning ${index + 1} of ${input.document.slice(0, 6)}`,
+        })),
         failedRuleCount: 2,
         unchanged: false,
       };

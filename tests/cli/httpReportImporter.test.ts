@@ -19,12 +19,24 @@ interface ReceivedRequest {
   body: { query: string; variables: { input: Record<string, unknown> } };
 }
 
-/** A stand-in GraphQL endpoint that answers importReport like the real schema. */
+/**
+ * A stand-in server whose /graphql answers importReport like the real schema; any other path
+ * gets the real server's 404 NOT_FOUND (src/server/routes/notFound.ts).
+ */
 function startFakeServer(
   respond: (request: ReceivedRequest) => { status: number; body: unknown },
-): Promise<{ url: string; received: ReceivedRequest[]; close(): Promise<void> }> {
+): Promise<{ origin: string; url: string; received: ReceivedRequest[]; close(): Promise<void> }> {
   const received: ReceivedRequest[] = [];
   const server = http.createServer((req, res) => {
+    if (req.url !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          errors: [{ message: `no route for ${req.url}`, extensions: { code: 'NOT_FOUND' } }],
+        }),
+      );
+      return;
+    }
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     req.on('end', () => {
@@ -42,6 +54,7 @@ function startFakeServer(
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolve({
+        origin: `http://127.0.0.1:${port}`,
         url: `http://127.0.0.1:${port}/graphql`,
         received,
         close: () => new Promise((done) => server.close(() => done())),
@@ -75,12 +88,12 @@ const payload = ({ replayed = false, created = true, changes = 3 }: PayloadShape
           { key: 'n.1.1', value: '6616' },
         ],
       },
-      warnings: [{ code: 'ROW_WIDTH_MISMATCH' }],
+      warnings: [{ code: 'ROW_WIDTH_MISMATCH', message: '表三第 3 行的列数不对' }],
     },
   },
 });
 
-describe('createHttpReportImporter', () => {
+describe('createHttpReportImporter (unit)', () => {
   it('posts Mutation.importReport with the bearer token and maps the payload', async () => {
     const server = await startFakeServer(() => ({ status: 200, body: payload() }));
     try {
@@ -96,7 +109,7 @@ describe('createHttpReportImporter', () => {
         year: 2024,
         revision: 4,
         figureCount: 2,
-        warningCount: 1,
+        warnings: [{ code: 'ROW_WIDTH_MISMATCH', message: '表三第 3 行的列数不对' }],
         failedRuleCount: 2,
         unchanged: false,
       });
@@ -157,7 +170,7 @@ describe('createHttpReportImporter', () => {
   });
 });
 
-describe('importResultFromPayload', () => {
+describe('importResultFromPayload (unit)', () => {
   const unchanged = (shape: PayloadShape) =>
     importResultFromPayload(payload(shape).data.importReport).unchanged;
 
@@ -169,7 +182,7 @@ describe('importResultFromPayload', () => {
   });
 });
 
-describe('IMPORT_REPORT_MUTATION', () => {
+describe('IMPORT_REPORT_MUTATION (unit)', () => {
   const schemaFile = path.resolve(__dirname, '../../schema.graphql');
 
   it('is valid against the committed schema.graphql', () => {
@@ -184,7 +197,7 @@ describe('IMPORT_REPORT_MUTATION', () => {
   });
 });
 
-describe('import command with --token', () => {
+describe('import command with --token (unit)', () => {
   it('imports over HTTP, never opening the local importer, and reports replays as unchanged', async () => {
     const seen = new Set<unknown>();
     const server = await startFakeServer(({ body }) => {
@@ -213,4 +226,31 @@ describe('import command with --token', () => {
       await rm(folder, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    ['the base URL', (origin: string) => origin],
+    ['the base URL with a trailing slash', (origin: string) => `${origin}/`],
+    ['the GraphQL endpoint', (origin: string) => `${origin}/graphql`],
+  ])(
+    'given --url as %s, when importing, then the mutation goes to /graphql and the warning is shown',
+    async (_case, urlOf) => {
+      const server = await startFakeServer(() => ({ status: 200, body: payload() }));
+      const folder = await mkdtemp(path.join(tmpdir(), 'nianbao-http-'));
+      try {
+        await writeFile(path.join(folder, 'a.md'), '报告一');
+        const command = createImportCommand(() => {
+          throw new Error('local importer must not be opened with --token');
+        });
+        const io = bufferedIo();
+        const args = [folder, '--reason', 'r', '--token', 'tok', '--url', urlOf(server.origin)];
+        expect(await command(args, io)).toBe(0);
+        expect(io.out()).toContain('1 imported, 0 unchanged, 0 failed');
+        expect(io.out()).toContain('ROW_WIDTH_MISMATCH: 表三第 3 行的列数不对');
+        expect(server.received).toHaveLength(1);
+      } finally {
+        await server.close();
+        await rm(folder, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -33,7 +33,7 @@ afterEach(async () => {
 const reports = (): string => path.join(root, 'reports');
 const rel = (...parts: string[]): string => path.join(root, 'reports', ...parts);
 
-describe('collectDocumentPaths', () => {
+describe('collectDocumentPaths (unit)', () => {
   it('walks folders for .md .txt .html .htm in sorted order, skipping hidden entries', async () => {
     expect(await collectDocumentPaths([reports()])).toEqual([
       rel('a.md'),
@@ -54,7 +54,7 @@ describe('collectDocumentPaths', () => {
   });
 });
 
-describe('runImportCommandWith', () => {
+describe('runImportCommandWith (unit)', () => {
   it('imports every document and prints a summary table on stdout', async () => {
     const importer = fakeReportImporter();
     const io = bufferedIo();
@@ -173,13 +173,69 @@ describe('runImportCommandWith', () => {
       ['folder', '--reason', 'r', '--token', 't', '--url', 'ftp://h'],
       '--url must be an http(s) URL',
     ],
-    [['folder', '--reason', 'a', '--reason', 'b'], '--reason is given twice'],
+    [['folder', '--reason', 'a', '--reason', 'b'], '--reason is given more than once'],
+    [['folder', '--reason', 'r', '--verbose=yes'], '--verbose takes no value'],
+    [
+      ['folder', '--reason', 'r', '--token', 't', '--url', 'http://h/?x=1'],
+      "--url takes the server's base URL",
+    ],
   ])('rejects %j naming the flag, before importing anything', async (args, message) => {
     const importer = fakeReportImporter();
     const io = bufferedIo();
     const withFolder = args.map((arg) => (arg === 'folder' ? reports() : arg));
     expect(await runImportCommandWith(withFolder, io, importer)).toBe(2);
     expect(io.err()).toContain(message);
+    expect(importer.calls).toHaveLength(0);
+  });
+
+  it('given documents with warnings, when imported, then the summary shows the first warning of each and the count', async () => {
+    const io = bufferedIo();
+    expect(await runImportCommandWith([reports(), '--reason', 'r'], io, fakeReportImporter())).toBe(
+      0,
+    );
+    const out = io.out();
+    expect(out).toContain('warnings (the first of each document; --verbose lists all):');
+    expect(out).toContain(`  ${rel('a.md')} (1): ROW_MISSING: warning 1 of 机构：甲局`);
+    expect(out).toContain(`  ${rel('c.TXT')} (2): ROW_MISSING: warning 1 of 机构：丙局 (+1 more)`);
+    expect(out).not.toContain('LABEL_FUZZY_MATCH');
+  });
+
+  it('given --verbose, when imported, then the summary lists every warning of every document', async () => {
+    const io = bufferedIo();
+    const args = [reports(), '--reason', 'r', '--verbose'];
+    expect(await runImportCommandWith(args, io, fakeReportImporter())).toBe(0);
+    const lines = io.out().split('\n');
+    const start = lines.indexOf(`  ${rel('sub', 'b.html')} (3):`);
+    expect(start).toBeGreaterThan(0);
+    expect(lines.slice(start + 1, start + 4)).toEqual([
+      '    ROW_MISSING: warning 1 of <p>机构：',
+      '    LABEL_FUZZY_MATCH: warning 2 of <p>机构：',
+      '    LABEL_FUZZY_MATCH: warning 3 of <p>机构：',
+    ]);
+  });
+
+  it('given no warnings, when imported, then no warnings section is printed', async () => {
+    const io = bufferedIo();
+    const quiet = fakeReportImporter();
+    const importer = {
+      importDocument: async (input: Parameters<typeof quiet.importDocument>[0]) => ({
+        ...(await quiet.importDocument(input)),
+        warnings: [],
+      }),
+    };
+    expect(await runImportCommandWith([reports(), '--reason', 'r'], io, importer)).toBe(0);
+    expect(io.out()).not.toContain('warnings (');
+    expect(io.out()).not.toContain('warnings:');
+  });
+
+  it('given --help, when run, then it prints the usage and every option on stdout and exits 0', async () => {
+    const importer = fakeReportImporter();
+    const io = bufferedIo();
+    expect(await runImportCommandWith(['--help'], io, importer)).toBe(0);
+    expect(io.out()).toContain('usage: npm run -s cli -- import <files or folders...>');
+    for (const option of ['--reason', '--token', '--url', '--verbose', '-h, --help'])
+      expect(io.out()).toContain(option);
+    expect(io.err()).toBe('');
     expect(importer.calls).toHaveLength(0);
   });
 
@@ -193,7 +249,7 @@ describe('runImportCommandWith', () => {
   });
 });
 
-describe('importClientMutationId', () => {
+describe('importClientMutationId (unit)', () => {
   it('is the same for the same document and reason, different otherwise', () => {
     const id = importClientMutationId('报告全文', '首次导入');
     expect(id).toMatch(/^import:[0-9a-f]{64}$/);
@@ -205,14 +261,14 @@ describe('importClientMutationId', () => {
   });
 });
 
-describe('decodeDocument', () => {
+describe('decodeDocument (unit)', () => {
   it('reads UTF-8, and GBK pages that are not valid UTF-8', () => {
     expect(decodeDocument(Buffer.from('年度报告', 'utf8'))).toBe('年度报告');
     expect(decodeDocument(Buffer.from('c4eab6c8b1a8b8e6', 'hex'))).toBe('年度报告');
   });
 });
 
-describe('createImportCommand', () => {
+describe('createImportCommand (unit)', () => {
   it('imports locally without --token and releases the local importer', async () => {
     const importer = fakeReportImporter();
     let closed = 0;
@@ -225,6 +281,18 @@ describe('createImportCommand', () => {
     expect(await command([reports(), '--reason', 'r'], bufferedIo())).toBe(0);
     expect(importer.writes).toBe(3);
     expect(closed).toBe(1);
+  });
+
+  it('given --help, when run, then it answers without opening the local importer', async () => {
+    let opened = 0;
+    const command = createImportCommand(async () => {
+      opened += 1;
+      return { importer: fakeReportImporter(), close: async () => {} };
+    });
+    const io = bufferedIo();
+    expect(await command(['--help'], io)).toBe(0);
+    expect(io.out()).toContain('--reason TEXT');
+    expect(opened).toBe(0);
   });
 
   it('does not open the local importer for an argument error', async () => {
@@ -240,14 +308,17 @@ describe('createImportCommand', () => {
   });
 });
 
-describe('reportImporterFromService', () => {
+describe('reportImporterFromService (unit)', () => {
   const outcome = (events: number, replayed: boolean): ImportServiceOutcome => ({
     report: {
       reportId: 'r-1',
       agency: '甲局',
       year: 2021,
       revision: 2,
-      warnings: [{}, {}],
+      warnings: [
+        { code: 'ROW_MISSING', message: 'row 三 missing', keys: ['t3.total.total'] },
+        { code: 'LABEL_FUZZY_MATCH', message: 'label matched loosely' },
+      ] as ImportServiceOutcome['report']['warnings'],
       figures: [
         { key: 't2.rules.issued', value: '3' },
         { key: 't3.newReceived.total', value: null },
@@ -269,7 +340,10 @@ describe('reportImporterFromService', () => {
       year: 2021,
       revision: 2,
       figureCount: 1,
-      warningCount: 2,
+      warnings: [
+        { code: 'ROW_MISSING', message: 'row 三 missing' },
+        { code: 'LABEL_FUZZY_MATCH', message: 'label matched loosely' },
+      ],
       failedRuleCount: 1,
       unchanged: false,
     });

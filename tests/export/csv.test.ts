@@ -1,6 +1,11 @@
 import { FIGURE_KEYS, figureDefinition } from '../../src/domain/format/figureCatalog';
 import { CSV_COLUMNS, csvField, reportToCsv } from '../../src/export/csv';
-import { FEE, fixtureReport, withFigures } from './reportFixture';
+import {
+  FEE,
+  fixtureReport,
+  fixtureReportWithNarrativeFigures,
+  withFigures,
+} from './reportFixture';
 
 /** A strict RFC 4180 reader, written independently of the exporter to check its output. */
 function parseCsv(text: string): string[][] {
@@ -53,7 +58,7 @@ function csvRecords(csv: string): Array<Record<string, string>> {
 const column = (id: (typeof CSV_COLUMNS)[number]['id']): string =>
   CSV_COLUMNS.find((c) => c.id === id)!.header;
 
-describe('reportToCsv', () => {
+describe('reportToCsv (unit)', () => {
   it('starts with a UTF-8 byte-order mark so Excel reads the Chinese labels', () => {
     const csv = reportToCsv(fixtureReport());
     expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -118,7 +123,35 @@ describe('reportToCsv', () => {
   });
 });
 
-describe('csvField', () => {
+describe('reportToCsv with narrative figures (unit)', () => {
+  it('given figures stated in the narrative, when exported, then each has a row after the tables with its section, unit and sentence, in text order', () => {
+    const records = csvRecords(reportToCsv(fixtureReportWithNarrativeFigures()));
+    expect(records).toHaveLength(202);
+    expect(records.slice(0, 200).map((record) => record[column('key')])).toEqual(FIGURE_KEYS);
+    expect(records.slice(200).map((record) => record[column('key')])).toEqual([
+      'n.1.1.2',
+      'n.1.1.10',
+    ]);
+    expect(records[201]).toMatchObject({
+      [column('table')]: '正文',
+      [column('row')]: '1.1',
+      [column('column')]: '',
+      [column('value')]: '12',
+      [column('unit')]: '篇',
+      [column('sentence')]: '其中政策解读12篇。',
+      [column('lastActor')]: '张三',
+    });
+  });
+
+  it('given a table cell, when exported, then its unit is the catalog unit and its sentence is empty', () => {
+    const records = csvRecords(reportToCsv(fixtureReport()));
+    const fee = records.find((record) => record[column('key')] === 't2.fees.amount')!;
+    expect(fee[column('unit')]).toBe(figureDefinition('t2.fees.amount')!.unit);
+    expect(fee[column('sentence')]).toBe('');
+  });
+});
+
+describe('csvField (unit)', () => {
   it('neutralises text a spreadsheet would run as a formula, not numbers or markers', () => {
     expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csvField('+1+2')).toBe("'+1+2");

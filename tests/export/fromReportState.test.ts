@@ -71,10 +71,17 @@ function state(): ReportState {
   };
 }
 
-describe('exportableFromReportState', () => {
-  it('keeps the 200 table figures with their last change, and leaves narrative numbers out', () => {
+describe('exportableFromReportState (unit)', () => {
+  it('given a state with table and narrative figures, when mapped, then it keeps all of them with their last change', () => {
     const report = exportableFromReportState(state());
-    expect(report.figures.map((figure) => figure.key)).toEqual(FIGURE_KEYS);
+    expect(report.figures.map((figure) => figure.key)).toEqual([...FIGURE_KEYS, 'n.1.1']);
+    expect(report.figures.find((f) => f.key === 'n.1.1')).toMatchObject({
+      value: '81',
+      raw: '81件',
+      narrative: { sectionId: '1', unit: '件', sentence: '收到81件' },
+      lastChange: { actorName: 'admin' },
+    });
+    expect(report.figures.find((f) => f.key === 't2.fees.amount')?.narrative).toBeNull();
     expect(report.figures.find((f) => f.key === 't3.newReceived.total')).toMatchObject({
       revision: 5,
       lastChange: { actorName: 'admin', actorId: 'token-admin', reason: '按原件更正' },
@@ -82,6 +89,6 @@ describe('exportableFromReportState', () => {
     expect(report.figures.find((f) => f.key === 't2.fees.amount')?.value).toBe('5949.088667');
     expect(report.narrative).toEqual([{ id: '1', heading: '一、总体情况', text: '收到81件' }]);
     expect(report).toMatchObject({ id: 'r-1', agency: '某局', year: 2023, revision: 5 });
-    expect(reportToCsv(report).split('\r\n')).toHaveLength(202);
+    expect(reportToCsv(report).split('\r\n')).toHaveLength(1 + 201 + 1);
   });
 });

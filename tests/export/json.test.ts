@@ -1,11 +1,16 @@
 import { FIGURE_KEYS } from '../../src/domain/format/figureCatalog';
 import type { RuleResult } from '../../src/domain/rules/types';
 import { REPORT_JSON_FORMAT, reportToJson, type ReportJson } from '../../src/export/json';
-import { FEE, fixtureReport, withFigures } from './reportFixture';
+import {
+  FEE,
+  fixtureReport,
+  fixtureReportWithNarrativeFigures,
+  withFigures,
+} from './reportFixture';
 
 const parse = (text: string): ReportJson => JSON.parse(text) as ReportJson;
 
-describe('reportToJson', () => {
+describe('reportToJson (unit)', () => {
   it('keeps every value a decimal string, the fee exact, in template order', () => {
     const json = parse(reportToJson(fixtureReport()));
     expect(json.format).toBe(REPORT_JSON_FORMAT);
@@ -13,7 +18,8 @@ describe('reportToJson', () => {
     expect(json.figures.every((figure) => typeof figure.value === 'string')).toBe(true);
     expect(json.figures.find((figure) => figure.key === 't2.fees.amount')?.value).toBe(FEE);
     expect(json.figures[0]).toMatchObject({
-      table: '二、主动公开政府信息情况',
+      table: 'T2',
+      tableLabel: '二、主动公开政府信息情况',
       row: '第二十条第（一）项 / 规章',
       column: '本年制发件数',
       unit: 'pieces',
@@ -51,13 +57,53 @@ describe('reportToJson', () => {
     const rule: RuleResult = {
       id: 'T4_GROUP_TOTAL',
       scope: 'review',
+      status: 'ok',
+      severity: 'warning',
+      keys: ['t4.review.total'],
+      left: '4',
+      right: '4',
+      message: '4 = 4',
+    };
+    expect(parse(reportToJson(fixtureReport({ rules: [rule] }))).rules).toEqual([
+      { ...rule, status: 'OK', severity: 'WARNING' },
+    ]);
+  });
+
+  it('given a failed error rule, when exported, then status and severity are spelled as GraphQL spells them', () => {
+    const rule: RuleResult = {
+      id: 'T3_BALANCE',
+      scope: 'total',
       status: 'failed',
       severity: 'error',
-      keys: ['t4.review.total'],
+      keys: ['t3.newReceived.total'],
       left: '3',
       right: '4',
       message: '3 ≠ 4',
     };
-    expect(parse(reportToJson(fixtureReport({ rules: [rule] }))).rules).toEqual([rule]);
+    const [exported] = parse(reportToJson(fixtureReport({ rules: [rule] }))).rules ?? [];
+    expect(exported).toMatchObject({ status: 'FAILED', severity: 'ERROR', id: 'T3_BALANCE' });
+  });
+
+  it('given figures stated in the narrative, when exported, then they follow the tables as NARRATIVE figures with section, unit and sentence', () => {
+    const json = parse(reportToJson(fixtureReportWithNarrativeFigures()));
+    expect(json.format).toBe('nianbao-ledger/report-export@2');
+    expect(json.figures).toHaveLength(202);
+    expect(json.figures.slice(200)).toEqual([
+      {
+        key: 'n.1.1.2',
+        table: 'NARRATIVE',
+        tableLabel: '正文',
+        row: '1.1',
+        column: null,
+        unit: '条',
+        value: '6616',
+        raw: '6616',
+        marker: null,
+        sentence: '主动公开信息6616条。',
+        revision: 1,
+        lastChange: null,
+      },
+      expect.objectContaining({ key: 'n.1.1.10', value: '12', sentence: '其中政策解读12篇。' }),
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 import { T3_ROWS } from '../../src/domain/format/figureCatalog';
 import type { RuleResult } from '../../src/domain/rules/types';
 import { reportToMarkdown } from '../../src/export/markdown';
-import { FEE, fixtureReport, withFigures } from './reportFixture';
+import {
+  FEE,
+  fixtureReport,
+  fixtureReportWithNarrativeFigures,
+  withFigures,
+} from './reportFixture';
 
 /** The table lines that follow a `## title` heading, each split into trimmed cells. */
 function tableAfter(markdown: string, title: string): string[][] {
@@ -29,7 +34,7 @@ function dataRows(table: string[][]): string[][] {
   return table.filter((cells, index) => !isSeparator(cells) && !isHeaderRow(cells, index));
 }
 
-describe('reportToMarkdown', () => {
+describe('reportToMarkdown (unit)', () => {
   const markdown = reportToMarkdown(fixtureReport());
 
   it('starts with the title, then the narrative sections in order, then the tables', () => {
@@ -165,5 +170,19 @@ describe('reportToMarkdown', () => {
     expect(text).toContain('`t4.review.upheld`');
     expect(text).not.toContain('suitDirect');
     expect(reportToMarkdown(fixtureReport())).not.toContain('勾稽关系检查未通过');
+  });
+
+  it('given figures stated in the narrative, when exported, then a 正文中的数字 table lists each with section, value, unit and sentence, in text order', () => {
+    const text = reportToMarkdown(fixtureReportWithNarrativeFigures());
+    const section = text.slice(text.indexOf('## 正文中的数字'));
+    expect(text.indexOf('## 正文中的数字')).toBeGreaterThan(
+      text.indexOf('四、政府信息公开行政复议、行政诉讼情况'),
+    );
+    const rows = section.split('\n').filter((line) => line.startsWith('| `n.'));
+    expect(rows).toEqual([
+      '| `n.1.1.2` | 1.1 | 6616 | 条 | 主动公开信息6616条。 |',
+      '| `n.1.1.10` | 1.1 | 12 | 篇 | 其中政策解读12篇。 |',
+    ]);
+    expect(reportToMarkdown(fixtureReport())).not.toContain('正文中的数字');
   });
 });

@@ -23,6 +23,7 @@ export function fixtureReport(overrides: Partial<ExportableReport> = {}): Export
       recordedAt: new Date('2025-01-02T03:04:05.000Z'),
       reason: 'initial import',
     },
+    narrative: null,
   }));
   return {
     id: 'report-1',
@@ -51,4 +52,42 @@ export function withFigures(
       changes[figure.key] ? { ...figure, ...changes[figure.key] } : figure,
     ),
   };
+}
+
+/**
+ * Numbers the narrative states (keys n.*), out of text order on purpose: n.1.1.10 comes after
+ * n.1.1.2 in the text, and a plain string sort would put it first.
+ */
+export const NARRATIVE_FIGURES: readonly ExportableFigure[] = [
+  {
+    key: 'n.1.1.10',
+    value: '12',
+    raw: '12',
+    marker: null,
+    revision: 2,
+    lastChange: {
+      actorName: '张三',
+      actorId: 'actor-editor',
+      recordedAt: new Date('2025-02-03T04:05:06.000Z'),
+      reason: '与原件核对',
+    },
+    narrative: { sectionId: '1.1', unit: '篇', sentence: '其中政策解读12篇。' },
+  },
+  {
+    key: 'n.1.1.2',
+    value: '6616',
+    raw: '6616',
+    marker: null,
+    revision: 1,
+    lastChange: null,
+    narrative: { sectionId: '1.1', unit: '条', sentence: '主动公开信息6616条。' },
+  },
+];
+
+/** The fixture with the narrative figures after its 200 table cells. */
+export function fixtureReportWithNarrativeFigures(
+  overrides: Partial<ExportableReport> = {},
+): ExportableReport {
+  const report = fixtureReport(overrides);
+  return { ...report, figures: [...report.figures, ...NARRATIVE_FIGURES] };
 }

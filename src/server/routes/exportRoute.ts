@@ -1,29 +1,46 @@
-// GET /export/:agency/:year/:format (csv | json | markdown): a report as a download, read
-// from its read model caught up with its stream. Behind the same read rule as GraphQL: with
-// REQUIRE_TOKEN_FOR_READS an anonymous caller gets 401.
+// GET /export/:agency/:year/:format (csv | json | markdown) [?atRevision=N] [&asOf=ISO]: a
+// report as a download, the current version or as it was. Behind the same read rule as
+// GraphQL: with REQUIRE_TOKEN_FOR_READS an anonymous caller gets 401. Every error carries the
+// request id, like GraphQL errors.
 import type { Express, RequestHandler } from 'express';
 import { reportIdFor } from '../../../events/report/ids';
 import type { Ledger } from '../../application/createLedger';
 import { AuthError } from '../../auth/principal';
 import { authenticate } from '../../auth/tokens';
 import type { ExportableReport } from '../../export/exportableReport';
+import { sendExportError } from '../../export/exportErrorResponse';
 import { exportHandler } from '../../export/exportHandler';
+import type { ExportTimePoint } from '../../export/exportTimePoint';
 import { exportableFromReportState } from '../../export/fromReportState';
 import { projectReport } from '../../projections/projectReport';
 import { figureValuesOf, rulesOf } from '../../projections/reportRules';
+import { reportStateAt } from '../../projections/timeTravel';
 
-/** The current state of a report as an export input (CLI and HTTP), or null when none. */
+/**
+ * A report as an export input (CLI and HTTP): the read model caught up with its stream, or,
+ * for a revision or instant before it, the report folded from its log up to there (the
+ * time travel GraphQL's `report(atRevision:, asOf:)` uses). Null when there is no report
+ * then. Rules are derived as Report.rules derives them, cross-year rules against last year's
+ * current report.
+ */
 export function reportExportLoader(
   ledger: Pick<Ledger, 'projection'>,
-): (agency: string, year: number) => Promise<ExportableReport | null> {
-  return async (agency, year) => {
-    const document = await projectReport(ledger.projection, reportIdFor(agency, year));
-    if (!document) return null;
-    // Cross-year rules need last year's figures, as the API's Report.rules does.
+): (agency: string, year: number, at: ExportTimePoint) => Promise<ExportableReport | null> {
+  return async (agency, year, at) => {
+    const current = await projectReport(ledger.projection, reportIdFor(agency, year));
+    if (!current) return null;
+    const wantsPast =
+      (at.atRevision !== undefined && at.atRevision < current.revision) ||
+      (at.asOf !== undefined && at.asOf.getTime() < current.updatedAt.getTime());
+    const state = wantsPast
+      ? await reportStateAt(ledger.projection, current.reportId, at)
+      : current;
+    if (!state) return null;
     const previous = await projectReport(ledger.projection, reportIdFor(agency, year - 1));
+    const sameAgency = previous !== null && previous.agencyId === state.agencyId;
     return exportableFromReportState(
-      document,
-      rulesOf(document, previous ? figureValuesOf(previous) : undefined),
+      state,
+      rulesOf(state, sameAgency ? figureValuesOf(previous) : undefined),
     );
   };
 }
@@ -40,19 +57,14 @@ function readAccess(ledger: Ledger, requireTokenForReads: boolean): RequestHandl
         next();
         return;
       }
-      res.status(401).json({
-        errors: [
-          {
-            message: 'this server needs an Authorization: Bearer <token> header for every request',
-            extensions: { code: 'UNAUTHENTICATED' },
-          },
-        ],
+      sendExportError(req, res, {
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'this server needs an Authorization: Bearer <token> header for every request',
       });
     } catch (error) {
       if (error instanceof AuthError) {
-        res
-          .status(401)
-          .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+        sendExportError(req, res, { status: 401, code: error.code, message: error.message });
         return;
       }
       next(error);

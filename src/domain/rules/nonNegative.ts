@@ -44,7 +44,7 @@ export const nonNegative: Rule = {
           : `${nonNegative.id} ${figure.key}: ${value} ≥ 0`,
         messageZh: problemZh
           ? `${nonNegative.id} ${figure.key}：${value} ${problemZh}`
-          : `${nonNegative.id} ${figure.key}：${value} ≥ 0`,
+          : `${nonNegative.id} ${figure.key}：${value} ≥ 0，符合`,
       };
     });
   },

@@ -5,6 +5,7 @@ import { createToken } from '../../../src/auth/tokens';
 import { loadConfig, type Config } from '../../../src/config';
 import { createLogger } from '../../../src/observability/logger';
 import { createHttpServer, type LedgerHttpServer } from '../../../src/server/createHttpServer';
+import { loadRateLimitConfig } from '../../../src/server/rateLimitConfig';
 import { logCapture, type LogCapture } from '../../observability/logCapture';
 import { openTestDatabase, type TestDatabase } from '../../support/testDatabase';
 
@@ -41,6 +42,7 @@ export async function startOpsServer(
   const server = await createHttpServer(config, ledger, {
     logger: createLogger('info', logs),
     serveWeb: false,
+    rateLimit: loadRateLimitConfig(env),
   });
   const { url } = await server.listen();
   return {

@@ -86,6 +86,10 @@ export class ReadModelCompactor {
     this.position = Math.max(this.position, position);
     for (const id of reportIds) this.dirty.add(id);
     if (this.dirty.size === 0) return;
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.firstDirtyAt ??= Date.now();
     const overdue = Date.now() - this.firstDirtyAt >= (this.options.maxDelayMs ?? 2000);
     if (this.timer) clearTimeout(this.timer);

@@ -123,7 +123,22 @@ export async function startProjectionFollower(
     },
     async stop() {
       await subscription.stop();
-      await compactor.stop();
+      // Leaves nothing for the next start: what was appended up to now is projected, and the
+      // full documents of the reports it changed are rewritten.
+      try {
+        const head = await context.store.headPosition();
+        while (follower.checkpoint < head) {
+          const before = follower.checkpoint;
+          const events = await follower.next();
+          const reportIds = events.length > 0 ? await projectEvents(context, events) : [];
+          if (follower.checkpoint === before) break;
+          await saveCheckpoint(context, follower.checkpoint);
+          checkpoint = follower.checkpoint;
+          compactor.markDirty(reportIds, follower.checkpoint);
+        }
+      } finally {
+        await compactor.stop();
+      }
     },
     done: subscription.done,
   };

@@ -23,7 +23,7 @@ const haveCorpus = DOCUMENTS.every((name) => existsSync(path.join(CORPUS, name))
 if (!haveCorpus) console.warn(`skipped: corpus documents not found under ${CORPUS}`);
 const describeWithCorpus = haveCorpus ? describe : describe.skip;
 
-describeWithCorpus('import and export commands on the ledger', () => {
+describeWithCorpus('import and export commands on the ledger (integration)', () => {
   let database: TestDatabase;
   let ledger: Ledger;
   let folder: string;
@@ -64,6 +64,25 @@ describeWithCorpus('import and export commands on the ledger', () => {
     expect(await commitCount()).toBe(commits);
   });
 
+  const storedWarnings = async (agency: string, year: number) =>
+    (await ledger.models.reports.findById(reportIdFor(agency, year)).lean())?.warnings ?? [];
+
+  it('given documents the importer warned about, when imported, then the summary shows the count and the first warning of each, and --verbose all', async () => {
+    const warnings = await storedWarnings('平罗县审批服务管理局', 2024);
+    expect(warnings.length).toBeGreaterThan(1);
+    const file = path.join(folder, '2024_pingluo-xian-shenpiju_seed.md');
+    const summary = bufferedIo();
+    await runImportCommandWith([folder, '--reason', '批量导入'], summary, importer());
+    expect(summary.out()).toContain(
+      `  ${file} (${warnings.length}): ${warnings[0].code}: ` +
+        warnings[0].message.replace(/\s+/g, ' ').trim(),
+    );
+    expect(summary.out()).toContain(`(+${warnings.length - 1} more)`);
+    const verbose = bufferedIo();
+    await runImportCommandWith([folder, '--reason', '批量导入', '--verbose'], verbose, importer());
+    for (const warning of warnings) expect(verbose.out()).toContain(`    ${warning.code}: `);
+  });
+
   it('exports the stored report with the exact fee', async () => {
     const loadReport = async (agency: string, year: number) => {
       const document = await ledger.models.reports.findById(reportIdFor(agency, year)).lean();
@@ -83,7 +102,14 @@ describeWithCorpus('import and export commands on the ledger', () => {
     ];
     expect(await runExportCommandWith(args, io, loadReport)).toBe(0);
     const csv = await readFile(out, 'utf8');
-    expect(csv.split('\r\n')).toHaveLength(202);
+    const stored = await ledger.models.reports
+      .findById(reportIdFor('平罗县审批服务管理局', 2024))
+      .lean();
+    const narrative = stored?.figures.filter((figure) => figure.narrative !== null) ?? [];
+    expect(narrative.length).toBeGreaterThan(0);
+    // A header, the 200 table cells and every narrative figure, each line CRLF-terminated.
+    expect(csv.split('\r\n')).toHaveLength(1 + 200 + narrative.length + 1);
     expect(csv).toMatch(/^t2\.fees\.amount,[^\r]*,28\.488564,/m);
+    expect(csv).toContain(`${narrative[0].key},正文,${narrative[0].narrative?.sectionId},`);
   });
 });

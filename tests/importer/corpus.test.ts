@@ -1,15 +1,15 @@
 // The importer on the shared corpus of real reports (read at run time, skipped with a notice
 // when ../shared/corpus is absent): one test per quirk listed in its INDEX, plus the promise
 // that no cell of any corpus report is silently wrong.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORPUS, loadAnswerKeys, scoreReport } from '../../bench/importScore';
 import { T3_COLUMNS, T4_RESULTS } from '../../src/domain/format/figureCatalog';
 import { importDocument } from '../../src/domain/importer/importDocument';
 import type { ParsedReport } from '../../src/domain/importer/types';
+import { corpusPresent } from '../support/sharedCorpus';
 
-const present = existsSync(path.join(CORPUS, 'INDEX.tsv'));
-if (!present) console.log(`corpus tests skipped: no corpus at ${CORPUS}`);
+const present = corpusPresent('importer corpus tests', 'INDEX.tsv');
 const describeCorpus = present ? describe : describe.skip;
 
 const cache = new Map<string, ParsedReport>();

@@ -2,7 +2,7 @@
 // of the 200 values must be exactly right, or — where the source does not determine it —
 // named by a warning. Never a silently wrong number. The corpus lives outside the repository
 // (../shared/corpus) and is read at run time; without it these tests are skipped.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalDecimal } from '../../src/domain/format/decimal';
 import { FIGURE_KEYS } from '../../src/domain/format/figureCatalog';
@@ -14,13 +14,11 @@ import type {
   SourceDocument,
   TableShapeReader,
 } from '../../src/domain/importer/shapes/shapeReader';
+import { corpusPresent, SHARED_CORPUS_DIR } from '../support/sharedCorpus';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-const corpusPresent = existsSync(path.join(CORPUS, 'expected'));
-if (!corpusPresent) {
-  console.warn(`pdftotext corpus tests skipped: ${CORPUS} is absent`);
-}
-const describeCorpus = corpusPresent ? describe : describe.skip;
+const CORPUS = SHARED_CORPUS_DIR;
+const present = corpusPresent('pdftotext corpus tests');
+const describeCorpus = present ? describe : describe.skip;
 
 interface AnswerKey {
   figures: Record<string, number | string | null>;
@@ -90,9 +88,9 @@ function expectedValue(value: number | string | null): string | null {
 }
 
 describeCorpus.each(CASES)('$file', ({ file, answer, reader, other, exact }) => {
-  const doc = corpusPresent ? loadDocument(file) : { text: '', format: 'text' as const, lines: [] };
-  const key = corpusPresent ? loadAnswer(answer) : { figures: {}, ambiguous: {} };
-  const reading = corpusPresent ? reader.read(doc) : { shape: '', figures: {}, warnings: [] };
+  const doc = present ? loadDocument(file) : { text: '', format: 'text' as const, lines: [] };
+  const key = present ? loadAnswer(answer) : { figures: {}, ambiguous: {} };
+  const reading = present ? reader.read(doc) : { shape: '', figures: {}, warnings: [] };
   const warned = new Set(reading.warnings.flatMap((warning) => warning.keys));
 
   it('is recognised by this reader and not by the other pdftotext reader', () => {

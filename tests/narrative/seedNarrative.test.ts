@@ -1,11 +1,11 @@
 // The narrative of the project's seed report, read from the shared corpus at run time.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractNarrative } from '../../src/domain/narrative/extractNarrative';
+import { corpusPresent, SHARED_CORPUS_DIR } from '../support/sharedCorpus';
 
-const SEED = path.resolve(__dirname, '../../../shared/corpus/2024_pingluo-xian-shenpiju_seed.md');
-const available = existsSync(SEED);
-if (!available) console.warn(`seed not found at ${SEED}: seed narrative tests skipped`);
+const SEED = path.join(SHARED_CORPUS_DIR, '2024_pingluo-xian-shenpiju_seed.md');
+const available = corpusPresent('seed narrative tests', '2024_pingluo-xian-shenpiju_seed.md');
 const describeSeed = available ? describe : describe.skip;
 
 describeSeed('narrative of the seed report', () => {

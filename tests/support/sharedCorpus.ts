@@ -1,0 +1,18 @@
+// The shared corpus of real reports (../shared/corpus), read at run time and never copied into
+// the repository. Where it is absent, corpus tests skip with a printed notice; under CI=true a
+// missing corpus is a failure, so CI can never go green by skipping them.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const SHARED_CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');
+
+/** True when `relativePath` (default: the answer keys) exists in the corpus; see above. */
+export function corpusPresent(what: string, relativePath = 'expected'): boolean {
+  const required = path.join(SHARED_CORPUS_DIR, relativePath);
+  if (existsSync(required)) return true;
+  if (process.env.CI === 'true') {
+    throw new Error(`${what}: the shared corpus is missing (${required}), and CI=true requires it`);
+  }
+  process.stdout.write(`notice: ${required} is absent; ${what} are skipped\n`);
+  return false;
+}

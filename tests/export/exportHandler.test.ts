@@ -132,7 +132,7 @@ describe('exportHandler (unit)', () => {
     ['a bad atRevision', ['平罗县审批服务管理局', '2024', 'csv', '?atRevision=x']],
     ['a missing report', ['某局', '2024', 'csv', '']],
   ] as const)(
-    'given %s, when the export fails, then the error carries the request id of x-request-id',
+    'given %s, when the export fails, then the error carries the request id of x-request-id and a Chinese message',
     async (_case, [agency, year, format, query]) => {
       const response = await get(agency, year, format, query);
       expect(response.status).toBeGreaterThanOrEqual(400);
@@ -140,6 +140,7 @@ describe('exportHandler (unit)', () => {
       expect(requestId).toBeTruthy();
       const body = (await response.json()) as ErrorBody;
       expect(body.errors[0].extensions.requestId).toBe(requestId);
+      expect(body.errors[0].extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
     },
   );
 

@@ -188,6 +188,7 @@ describe('export over HTTP of a report with history and narrative figures (integ
         code: 'BAD_USER_INPUT',
         field,
         requestId: response.headers.get('x-request-id'),
+        messageZh: expect.stringContaining(`${field} 须为`),
       });
     },
   );

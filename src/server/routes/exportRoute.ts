@@ -15,6 +15,7 @@ import { exportableFromReportState } from '../../export/fromReportState';
 import { projectReport } from '../../projections/projectReport';
 import { figureValuesOf, rulesOf } from '../../projections/reportRules';
 import { reportStateAt } from '../../projections/timeTravel';
+import { chineseMessageOf } from '../errorMessagesZh';
 
 /**
  * A report as an export input (CLI and HTTP): the read model caught up with its stream, or,
@@ -61,10 +62,16 @@ function readAccess(ledger: Ledger, requireTokenForReads: boolean): RequestHandl
         status: 401,
         code: 'UNAUTHENTICATED',
         message: 'this server needs an Authorization: Bearer <token> header for every request',
+        messageZh: '此服务器要求每个请求都带 Authorization: Bearer <令牌>',
       });
     } catch (error) {
       if (error instanceof AuthError) {
-        sendExportError(req, res, { status: 401, code: error.code, message: error.message });
+        sendExportError(req, res, {
+          status: 401,
+          code: error.code,
+          message: error.message,
+          messageZh: chineseMessageOf(error.code),
+        });
         return;
       }
       next(error);

@@ -220,7 +220,7 @@ describe('figure history along previousEntryId links', () => {
           await queried(key, revision, 2, edge.cursor),
         );
       }
-      expect((await figureHistory(key, 0, null, at)).page).toEqual(await queried(key, revision, 0));
+      // (first: 0 is refused before anything runs: tests/api/pageSize.test.ts.)
     }
   }
 

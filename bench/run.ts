@@ -17,6 +17,8 @@ import { generateFigureValues } from './generator/figureValues';
 import { loadSyntheticLedger } from './generator/loadSyntheticLedger';
 import { createRandom } from './generator/prng';
 import type { BenchContext, MeasuredReport } from './measurements/benchContext';
+import { measureEventStore } from './measurements/eventStore';
+import { benchOnly, runEventStoreSection } from './measurements/eventStoreSection';
 import { measureFullReportRead } from './measurements/fullReportRead';
 import { measureImportSpeed } from './measurements/importSpeed';
 import { measureQueriesPerRequest } from './measurements/queriesPerRequest';
@@ -127,6 +129,7 @@ function timeTravelRows(
 
 async function main(): Promise<void> {
   const profile = benchProfile();
+  if (benchOnly() === 'eventStore') return runEventStoreSection(profile, log);
   const startedAt = new Date().toISOString();
   const dataDir = process.env.MONGODB_URI
     ? null
@@ -153,6 +156,8 @@ async function main(): Promise<void> {
     log(
       `bench: ${profile.name} profile on ${dbInfo.kind} ${dbInfo.version ?? ''}, database ${databaseName}`,
     );
+    rows.push(...(await measureEventStore({ uri: database.uri, databaseName, profile }, log)));
+    log('bench: event store done');
 
     // 1. The small log: bulk-loaded through the event store, projected by the real rebuild.
     const smallEdits = 19;

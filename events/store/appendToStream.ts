@@ -17,7 +17,6 @@ import { isDuplicateKey } from './duplicateKey';
 import { expectationMet } from './expectedRevision';
 import { findRepeat } from './findRepeat';
 import { repairLookups } from './repairLookups';
-import { serverTime } from './serverClock';
 import { inFlight, pause, type StoreParts } from './storeParts';
 import { WrongExpectedRevision, type AppendResult, type StreamRevision } from './types';
 import type { PreparedAppend } from './validateAppend';
@@ -30,7 +29,7 @@ export async function appendPrepared(
   /** A pointer of the stream known to exist: where a fresh head lookup may start. */
   let known: StreamPointer | undefined;
   for (let attempt = 1; ; attempt++) {
-    const clock = serverTime(parts.db);
+    const clock = parts.clock.now();
     // Swallowed here, awaited below: a rejection must not go unhandled while the head is read.
     clock.catch(() => undefined);
     const cached = attempt === 1 ? parts.heads.get(streamId) : undefined;

@@ -15,7 +15,6 @@ import { storedBeforeDuplicate } from './duplicateKey';
 import { expectationMet } from './expectedRevision';
 import { findRepeat } from './findRepeat';
 import { repairLookups } from './repairLookups';
-import { serverTime } from './serverClock';
 import { inFlight, pause, type StoreParts } from './storeParts';
 import {
   WrongExpectedRevision,
@@ -66,7 +65,7 @@ export async function appendPreparedMany(
       }
       break;
     }
-    const clock = serverTime(parts.db);
+    const clock = parts.clock.now();
     clock.catch(() => undefined);
 
     // 1. Heads: cached, assumed new (first append of the stream says 'no_stream'), or looked up.

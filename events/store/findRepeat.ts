@@ -15,7 +15,9 @@ export async function findRepeat(
   const lookedUp = known ?? (await parts.streams.commitIdsOfEvents(ids));
   const commitIds = [...new Set(ids.flatMap((id) => lookedUp.get(id) ?? []))];
   if (commitIds.length === 0) return null;
-  const commits: CommitDocument[] = await parts.commits.find({ _id: { $in: commitIds } }).toArray();
+  const commits: CommitDocument[] = await parts.commits
+    .find({ _id: { $in: commitIds } }, { batchSize: commitIds.length, limit: commitIds.length })
+    .toArray();
   const wanted = new Set(ids);
   const found = new Map<string, RecordedEvent>();
   for (const commit of commits) {

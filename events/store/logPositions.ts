@@ -76,7 +76,10 @@ export class LogPositions {
   private async summaries(from: number, width: number): Promise<Map<number, CommitSummary>> {
     const ids = Array.from({ length: width }, (_, index) => commitId(from + index));
     const found = await this.commits
-      .find({ _id: { $in: ids } }, { projection: { firstPosition: 1, lastPosition: 1 } })
+      .find(
+        { _id: { $in: ids } },
+        { projection: { firstPosition: 1, lastPosition: 1 }, batchSize: width, limit: width },
+      )
       .toArray();
     return new Map(found.map((commit) => [commit.firstPosition, commit]));
   }
@@ -84,7 +87,9 @@ export class LogPositions {
   /** Commits starting at positions from..from+width-1, by first position. */
   async window(from: number, width: number): Promise<Map<number, CommitDocument>> {
     const ids = Array.from({ length: width }, (_, index) => commitId(from + index));
-    const found = await this.commits.find({ _id: { $in: ids } }).toArray();
+    const found = await this.commits
+      .find({ _id: { $in: ids } }, { batchSize: width, limit: width })
+      .toArray();
     return new Map(found.map((commit) => [commit.firstPosition, commit]));
   }
 

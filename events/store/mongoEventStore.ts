@@ -9,6 +9,7 @@ import { LogPositions } from './logPositions';
 import { readAll } from './readAll';
 import { checkLogRead, checkStreamRead } from './readOptions';
 import { readStream } from './readStream';
+import { ServerClock } from './serverClock';
 import type { StoreHooks, StoreParts } from './storeParts';
 import { StreamHeadCache } from './streamHeadCache';
 import { StreamLookups } from './streamLookups';
@@ -48,6 +49,11 @@ export interface MongoEventStoreOptions {
   maxAppendAttempts?: number;
   /** Streams whose heads this process remembers (least recently used go). Default 10,000. */
   cachedStreamHeads?: number;
+  /**
+   * How long a reading of the server's clock (`hello.localTime`) is reused, advanced by this
+   * process's monotonic clock, for recordedAt. Default 1000 ms; 0 reads it on every append.
+   */
+  serverClockReuseMs?: number;
   /** Test seams. */
   hooks?: StoreHooks;
 }
@@ -81,6 +87,7 @@ export class MongoEventStore implements BulkAppendingEventStore {
       streams,
       positions: new LogPositions(this.commits, streams, this.limits.maxEventsPerAppend),
       heads: new StreamHeadCache(options.cachedStreamHeads ?? 10_000),
+      clock: new ServerClock(db, options.serverClockReuseMs ?? 1000),
       limits: this.limits,
       maxAppendAttempts: options.maxAppendAttempts ?? 200,
       hooks: options.hooks ?? {},

@@ -12,6 +12,9 @@ import type { StreamRead } from './readOptions';
 import { READ_PROBE_WIDTH, type StreamLookups } from './streamLookups';
 import type { RecordedEvent } from './types';
 
+/** Commits per `$in` query. */
+const COMMITS_PER_QUERY = 128;
+
 export async function readStream(
   commits: Collection<CommitDocument>,
   streams: StreamLookups,
@@ -40,15 +43,26 @@ export async function readStream(
   const pointers: StreamPointer[] = [start.pointer];
   const batches: Array<Promise<Map<string, CommitDocument>>> = [];
   let unfetched: StreamPointer[] = [start.pointer];
-  const fetch = (batch: StreamPointer[]) => {
-    const ids = batch.map((pointer) => pointer.commitId);
-    const request = commits
-      .find({ _id: { $in: ids } })
-      .toArray()
-      .then((found) => new Map(found.map((commit) => [commit._id, commit])));
-    // Awaited below in order; must not reject unhandled meanwhile.
-    request.catch(() => undefined);
-    batches.push(request);
+  // Commits are fetched one `$in` at a time, in order, while the pointers are still being probed:
+  // more queries in flight only compete for the same server.
+  let previous: Promise<unknown> = Promise.resolve();
+  const fetch = (pointers: StreamPointer[]) => {
+    for (let index = 0; index < pointers.length; index += COMMITS_PER_QUERY) {
+      const ids = pointers
+        .slice(index, index + COMMITS_PER_QUERY)
+        .map((pointer) => pointer.commitId);
+      const request = previous
+        .then(() =>
+          commits
+            .find({ _id: { $in: ids } }, { batchSize: ids.length, limit: ids.length })
+            .toArray(),
+        )
+        .then((found) => new Map(found.map((commit) => [commit._id, commit])));
+      // Awaited below in order; must not reject unhandled meanwhile.
+      request.catch(() => undefined);
+      previous = request.catch(() => undefined);
+      batches.push(request);
+    }
   };
   const after = await streams.walkAfter(streamId, start.pointer, {
     width: READ_PROBE_WIDTH,

@@ -3,6 +3,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { CommitDocument } from './commitDocument';
 import type { LogPositions } from './logPositions';
+import type { ServerClock } from './serverClock';
 import type { StreamHeadCache } from './streamHeadCache';
 import type { StreamLookups } from './streamLookups';
 import type { AppendLimits, PreparedAppend } from './validateAppend';
@@ -25,6 +26,8 @@ export interface StoreParts {
   streams: StreamLookups;
   positions: LogPositions;
   heads: StreamHeadCache;
+  /** The database server's clock, for recordedAt. */
+  clock: ServerClock;
   limits: AppendLimits;
   maxAppendAttempts: number;
   hooks: StoreHooks;

@@ -26,7 +26,7 @@ const STREAM_HINT_EVERY = 32;
 /** The log's head hint is raised when a commit crosses a multiple of this many positions. */
 const LOG_HINT_EVERY = 64;
 /** Most event-id keys per `$in` (FerretDB's cost grows with the keys it has to return). */
-const IDS_PER_QUERY = 200;
+const IDS_PER_QUERY = 100;
 /** Most lookup documents per insertMany. */
 const LOOKUPS_PER_INSERT = 2000;
 
@@ -47,7 +47,10 @@ export class StreamLookups {
   async probe(streamId: string, from: number, width: number): Promise<Probe> {
     const start = Math.max(0, from);
     const keys = Array.from({ length: width }, (_, index) => streamKey(streamId, start + index));
-    const found = await this.lookups.find({ _id: { $in: keys } }).toArray();
+    // The whole window in the first reply: without a limit a full batch costs a getMore.
+    const found = await this.lookups
+      .find({ _id: { $in: keys } }, { batchSize: width, limit: width })
+      .toArray();
     const pointers = new Map<number, StreamPointer>();
     for (const document of found) {
       if (isStreamPointer(document)) pointers.set(document.firstRevision, document);
@@ -148,7 +151,11 @@ export class StreamLookups {
     const queries = [];
     for (let index = 0; index < eventIds.length; index += IDS_PER_QUERY) {
       const keys = eventIds.slice(index, index + IDS_PER_QUERY).map(eventIdKey);
-      queries.push(this.lookups.find({ _id: { $in: keys } }).toArray());
+      queries.push(
+        this.lookups
+          .find({ _id: { $in: keys } }, { batchSize: keys.length, limit: keys.length })
+          .toArray(),
+      );
     }
     for (const documents of await Promise.all(queries)) {
       for (const document of documents) {

@@ -5,7 +5,6 @@ import type { CliCommand, CliIo } from './cli/cliIo';
 import { endQuietlyOnClosedPipe } from './cli/closedPipe';
 import { CLI_INVOCATION } from './cli/commandLine';
 import { openLedgerForCli } from './cli/openLedger';
-import type { ExportTimePoint } from './export/exportTimePoint';
 
 /** `import` without --token: the application service on the configured database, as admin. */
 async function openLocalImporter() {
@@ -29,11 +28,7 @@ async function openLocalImporter() {
 async function openExportLoader() {
   const { reportExportLoader } = await import('./server/routes/exportRoute');
   const opened = await openLedgerForCli();
-  const load = reportExportLoader(opened.ledger);
-  return {
-    loadReport: (agency: string, year: number, at: ExportTimePoint) => load(agency, year, at),
-    close: () => opened.close(),
-  };
+  return { loadReport: reportExportLoader(opened.ledger), close: () => opened.close() };
 }
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {

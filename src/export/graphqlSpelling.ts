@@ -1,9 +1,10 @@
 // Exports spell enum values the way the GraphQL API does (RuleStatus FAILED, RuleSeverity
-// ERROR, FigureTable T2 … NARRATIVE), not as the domain stores them (failed, error, t2, n):
+// ERROR, RuleNotAssessableReason EMPTY_CELLS, FigureTable T2 … NARRATIVE), not as the domain
+// stores them (failed, error, empty_cells, t2, n):
 // a program reading both must not need two spellings. The maps are here rather than taken
 // from resolvers/types/enums.ts so the export formats stay free of the GraphQL layer;
 // tests/export/graphqlSpelling.test.ts holds them equal to the schema's enums.
-import type { RuleSeverity, RuleStatus } from '../domain/rules/types';
+import type { NotAssessableReason, RuleSeverity, RuleStatus } from '../domain/rules/types';
 import type { FigureLabels } from './figureLabels';
 
 export const GRAPHQL_RULE_STATUS = {
@@ -17,6 +18,11 @@ export const GRAPHQL_RULE_SEVERITY = {
   warning: 'WARNING',
 } as const satisfies Record<RuleSeverity, string>;
 
+export const GRAPHQL_RULE_NOT_ASSESSABLE_REASON = {
+  empty_cells: 'EMPTY_CELLS',
+  no_previous_year_report: 'NO_PREVIOUS_YEAR_REPORT',
+} as const satisfies Record<NotAssessableReason, string>;
+
 export const GRAPHQL_FIGURE_TABLE = {
   t2: 'T2',
   t3: 'T3',
@@ -26,4 +32,6 @@ export const GRAPHQL_FIGURE_TABLE = {
 
 export type GraphqlRuleStatus = (typeof GRAPHQL_RULE_STATUS)[RuleStatus];
 export type GraphqlRuleSeverity = (typeof GRAPHQL_RULE_SEVERITY)[RuleSeverity];
+export type GraphqlNotAssessableReason =
+  (typeof GRAPHQL_RULE_NOT_ASSESSABLE_REASON)[NotAssessableReason];
 export type GraphqlFigureTable = (typeof GRAPHQL_FIGURE_TABLE)[keyof typeof GRAPHQL_FIGURE_TABLE];

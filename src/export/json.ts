@@ -7,9 +7,11 @@ import { figureLabels } from './figureLabels';
 import { inTemplateOrder } from './figureOrder';
 import {
   GRAPHQL_FIGURE_TABLE,
+  GRAPHQL_RULE_NOT_ASSESSABLE_REASON,
   GRAPHQL_RULE_SEVERITY,
   GRAPHQL_RULE_STATUS,
   type GraphqlFigureTable,
+  type GraphqlNotAssessableReason,
   type GraphqlRuleSeverity,
   type GraphqlRuleStatus,
 } from './graphqlSpelling';
@@ -17,8 +19,8 @@ import {
 /**
  * Bumped only when a field changes meaning or disappears; new fields keep the version.
  * @2: `figures` holds the narrative's numbers (n.*) too; `table` is the GraphQL FigureTable
- * (T2, T3, T4, NARRATIVE) with the Chinese title in `tableLabel`; rule `status` and
- * `severity` are spelled as in GraphQL (FAILED, ERROR).
+ * (T2, T3, T4, NARRATIVE) with the Chinese title in `tableLabel`; rule `status`, `severity`
+ * and `notAssessableReason` are spelled as in GraphQL (FAILED, ERROR, EMPTY_CELLS).
  */
 export const REPORT_JSON_FORMAT = 'nianbao-ledger/report-export@2';
 
@@ -46,9 +48,10 @@ export interface FigureJson {
 }
 
 /** A rule result as GraphQL's RuleResult spells it. */
-export type RuleJson = Omit<RuleResult, 'status' | 'severity'> & {
+export type RuleJson = Omit<RuleResult, 'status' | 'severity' | 'notAssessableReason'> & {
   status: GraphqlRuleStatus;
   severity: GraphqlRuleSeverity;
+  notAssessableReason?: GraphqlNotAssessableReason;
 };
 
 export interface ReportJson {
@@ -66,11 +69,15 @@ export interface ReportJson {
 }
 
 export function ruleToJson(rule: RuleResult): RuleJson {
+  const { notAssessableReason, ...rest } = rule;
   return {
-    ...rule,
+    ...rest,
     keys: [...rule.keys],
     status: GRAPHQL_RULE_STATUS[rule.status],
     severity: GRAPHQL_RULE_SEVERITY[rule.severity],
+    ...(notAssessableReason
+      ? { notAssessableReason: GRAPHQL_RULE_NOT_ASSESSABLE_REASON[notAssessableReason] }
+      : {}),
   };
 }
 

@@ -84,6 +84,25 @@ describe('reportToJson (unit)', () => {
     expect(exported).toMatchObject({ status: 'FAILED', severity: 'ERROR', id: 'T3_BALANCE' });
   });
 
+  it('given a rule that could not be judged, when exported, then its reason is spelled as GraphQL spells it', () => {
+    const rule: RuleResult = {
+      id: 'XY_CARRY',
+      scope: 'carriedOver',
+      status: 'not_assessable',
+      severity: 'warning',
+      keys: ['t3.carriedOver.total'],
+      left: null,
+      right: null,
+      message: 'no previous year',
+      notAssessableReason: 'no_previous_year_report',
+    };
+    const [exported] = parse(reportToJson(fixtureReport({ rules: [rule] }))).rules ?? [];
+    expect(exported).toMatchObject({
+      status: 'NOT_ASSESSABLE',
+      notAssessableReason: 'NO_PREVIOUS_YEAR_REPORT',
+    });
+  });
+
   it('given figures stated in the narrative, when exported, then they follow the tables as NARRATIVE figures with section, unit and sentence', () => {
     const json = parse(reportToJson(fixtureReportWithNarrativeFigures()));
     expect(json.format).toBe('nianbao-ledger/report-export@2');

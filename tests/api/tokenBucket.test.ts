@@ -63,7 +63,10 @@ describe('token buckets (unit)', () => {
 
 describe('rate limit configuration (unit)', () => {
   test('given no variables, then the generous defaults', () => {
-    expect(loadRateLimitConfig({})).toEqual({ bucketSize: 2_000_000, refillPerSecond: 200_000 });
+    expect(loadRateLimitConfig({})).toEqual({
+      bucketSize: 10_000_000,
+      refillPerSecond: 1_000_000,
+    });
   });
 
   test('given variables, then they are used; 0 turns the limit off', () => {

@@ -7,7 +7,9 @@
 //   GET /export/:agency/:year/:format
 //   GET /                    the web viewer (web/dist), when built
 // Every request gets an id (x-request-id in and out) and a logger bound to it; errors carry
-// the id so a user can quote it. Add routes of your own before `listen()`.
+// the id so a user can quote it, and a Chinese message (formatError.ts). Every GraphQL response
+// carries its cost, charged to the client's token bucket (queryCostPlugin.ts). Add routes of
+// your own before `listen()`.
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';

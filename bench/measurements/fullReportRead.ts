@@ -1,10 +1,53 @@
 // Full report read through GraphQL over HTTP vs the raw driver's findOne of the same read-model
-// document; then autocannon at 32 connections on the same query, sampling the server's RSS.
+// document; then autocannon at 32 connections on the same query, sampling the server's RSS, and
+// the same load against the limit: a minimal Node HTTP server (its own process, like the real
+// one) answering every request with the same response body, prebuilt.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchRow } from '../support/resultTable';
 import { latencies, median, round } from '../support/stats';
 import { FULL_REPORT } from '../queries';
 import type { BenchContext } from './benchContext';
+
+const MINIMAL_SERVER = `
+const body = require('node:fs').readFileSync(process.argv[1]);
+const server = require('node:http').createServer((request, response) => {
+  request.resume();
+  request.on('end', () => {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+    response.end(body);
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write('port ' + server.address().port + '\\n'));
+`;
+
+/** Runs `load` against a minimal HTTP server that answers with `body`; stops it after. */
+async function withMinimalServer<T>(body: string, load: (url: string) => Promise<T>): Promise<T> {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-http-'));
+  const file = path.join(directory, 'body.json');
+  writeFileSync(file, body);
+  const child = spawn(process.execPath, ['-e', MINIMAL_SERVER, file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        const match = /port (\d+)/.exec(output);
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`minimal server exited (${code})`)));
+    });
+    return await load(`http://127.0.0.1:${port}/graphql`);
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
 
 export async function measureFullReportRead(context: BenchContext): Promise<BenchRow[]> {
   const { api, ledger, report, profile } = context;
@@ -29,15 +72,21 @@ export async function measureFullReportRead(context: BenchContext): Promise<Benc
     if (bytes !== null) rss.push(bytes);
   }, 250);
   const idle = context.server.rssBytes();
-  const load = await autocannon({
-    url: context.server.url,
+  const request = {
     connections: 32,
     duration: profile.autocannonSeconds,
-    method: 'POST',
+    method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: FULL_REPORT, variables: { id: report.id } }),
-  });
+  };
+  const load = await autocannon({ url: context.server.url, ...request });
   clearInterval(sampler);
+  const prebuilt = await fetch(context.server.url, {
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+  }).then((response) => response.text());
+  const limit = await withMinimalServer(prebuilt, (url) => autocannon({ url, ...request }));
   const peak = rss.length > 0 ? Math.max(...rss) : null;
   const mib = (bytes: number | null): string =>
     bytes === null ? 'n/a' : `${round(bytes / 1024 ** 2, 0)} MiB`;
@@ -57,6 +106,14 @@ export async function measureFullReportRead(context: BenchContext): Promise<Benc
       ratio: null,
       target: null,
       note: `${load.requests.total} requests completed in ${load.duration} s`,
+    },
+    {
+      name: 'Full report read at 32 connections: GraphQL server vs a minimal Node HTTP server returning the same prebuilt JSON, throughput',
+      measured: `${round(load.requests.average, 1)} req/s (p99 ${load.latency.p99} ms)`,
+      baseline: `${round(limit.requests.average, 1)} req/s (p99 ${limit.latency.p99} ms)`,
+      ratio: load.requests.average / limit.requests.average,
+      target: { op: '>=', value: 0.3 },
+      note: `response body ${round(Buffer.byteLength(prebuilt) / 1024, 1)} KiB`,
     },
     {
       name: 'Server RSS under the read load',

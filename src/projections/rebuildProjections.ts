@@ -7,7 +7,10 @@ import { DERIVED_MODELS, ensureReadModelIndexes } from '../../models/readModels'
 import { BASES_CHECKPOINT, PROJECTIONS_CHECKPOINT, saveCheckpoint } from './checkpoints';
 import { agencyDocumentOf, agencyFlagsOf } from './projectAgency';
 import type { ProjectionContext } from './projectionContext';
-import { foldWithOutputs, writeSnapshots } from './projectReport';
+import type { AgencyReadDocument } from '../../models/agencyReadModel';
+import type { ChangeEntryDocument } from '../../models/changeEntryModel';
+import type { SnapshotDocument } from '../../models/snapshotModel';
+import { foldWithOutputs } from './projectReport';
 import { readDocumentOf, summaryOf } from './readModelDocument';
 import { compactReportDocument } from './storedReport';
 import { writeChangeEntries } from './writeChangeEntries';
@@ -17,6 +20,36 @@ export interface RebuildResult {
   reports: number;
   agencies: number;
   checkpoint: number;
+}
+
+/** Inserts into collections the rebuild emptied: nothing is there to replace. */
+async function insertAll(
+  collection: { insertMany(documents: never[], options: object): Promise<unknown> },
+  documents: readonly unknown[],
+): Promise<void> {
+  if (documents.length > 0) await collection.insertMany(documents as never[], { ordered: true });
+}
+
+type AgencyFlags = NonNullable<ReturnType<typeof agencyFlagsOf>>;
+
+/** What one batch of the log adds to the read models other than the per-report documents. */
+interface BatchWrites {
+  agencyDocuments: AgencyReadDocument[];
+  /** In log order; each agency's registration comes before its flags. */
+  agencyFlags: AgencyFlags[];
+  entries: ChangeEntryDocument[];
+  snapshots: SnapshotDocument[];
+}
+
+async function writeBatch(context: ProjectionContext, batch: BatchWrites): Promise<void> {
+  await insertAll(context.models.agencies.collection, batch.agencyDocuments);
+  for (const flagged of batch.agencyFlags) {
+    await context.models.agencies.collection.updateOne({ _id: flagged.agencyId } as never, {
+      $set: flagged.flags,
+    });
+  }
+  await writeChangeEntries(context.models.changes, batch.entries);
+  await insertAll(context.models.snapshots.collection, batch.snapshots);
 }
 
 export async function rebuildProjections(
@@ -37,6 +70,9 @@ export async function rebuildProjections(
   const states = new Map<string, MaybeReportState>();
   const agencies = new Set<string>();
   let count = 0;
+  // One batch's writes run while the next batch is read and folded: the rebuild then takes
+  // about as long as the slower of the two, not their sum.
+  let writing: Promise<void> = Promise.resolve();
   while (follower.checkpoint < head) {
     const before = follower.checkpoint;
     const events = await follower.next();
@@ -45,20 +81,18 @@ export async function rebuildProjections(
       continue;
     }
     count += events.length;
+    const agencyDocuments: AgencyReadDocument[] = [];
+    const agencyFlags: AgencyFlags[] = [];
     const byReport = new Map<string, typeof events>();
     for (const event of events) {
       if (event.streamId.startsWith(AGENCY_STREAM_PREFIX)) {
         const document = agencyDocumentOf(event);
         if (document && !agencies.has(document._id)) {
           agencies.add(document._id);
-          await context.models.agencies.collection.insertOne(document as never);
+          agencyDocuments.push(document);
         }
         const flagged = agencyFlagsOf(event);
-        if (flagged) {
-          await context.models.agencies.collection.updateOne({ _id: flagged.agencyId } as never, {
-            $set: flagged.flags,
-          });
-        }
+        if (flagged) agencyFlags.push(flagged);
         continue;
       }
       const reportId = reportIdOfStream(event.streamId);
@@ -67,7 +101,8 @@ export async function rebuildProjections(
       list.push(event);
       byReport.set(reportId, list);
     }
-    const entries = [];
+    const entries: ChangeEntryDocument[] = [];
+    const snapshots: SnapshotDocument[] = [];
     for (const [reportId, reportEvents] of byReport) {
       const folded = foldWithOutputs(
         states.get(reportId) ?? null,
@@ -76,11 +111,15 @@ export async function rebuildProjections(
       );
       states.set(reportId, folded.state);
       entries.push(...folded.entries);
-      await writeSnapshots(context, folded.snapshots);
+      snapshots.push(...folded.snapshots);
     }
-    await writeChangeEntries(context.models.changes, entries);
+    await writing;
+    writing = writeBatch(context, { agencyDocuments, agencyFlags, entries, snapshots });
+    // Surfaced by the next `await writing`; never left unhandled meanwhile.
+    writing.catch(() => undefined);
     options.progress?.(count);
   }
+  await writing;
   const finalStates = [...states.values()].filter((state) => state !== null);
   for (let start = 0; start < finalStates.length; start += 100) {
     const batch = finalStates.slice(start, start + 100);

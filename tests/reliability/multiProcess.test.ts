@@ -20,9 +20,9 @@ import { importSyntheticReport, SET_FIGURES, type ImportedReport } from './suppo
 
 const AGENCY = '示例县多进程测试局';
 const PROCESSES = 3;
-const REPORTS = 2;
-const WRITERS_PER_PROCESS = 2;
-const EDITS_PER_WRITER = 25;
+const REPORTS = 1;
+const WRITERS_PER_PROCESS = 3;
+const EDITS_PER_WRITER = 20;
 const REVISION = `query Revision($id: ID!) { reportById(id: $id) { revision } }`;
 
 let database: TestDatabase;

@@ -1,8 +1,9 @@
 // Bulk loading for the bench: agencies × years × edits, decided by the real report decider
-// (events/report/decide.ts) and appended through the real event store API, several events per
-// commit and several streams in flight, so a million-event log loads in minutes rather than
-// the hours one HTTP mutation per event would take. Read models are then built by the real
-// rebuild (src/projections/rebuildProjections.ts).
+// (events/report/decide.ts) and appended through the event store's bulk path
+// (appendToStreams: still one commit per append, hash-chained, with expected revisions), many
+// reports per call, so a million-event log loads in minutes rather than the hours one HTTP
+// mutation per event would take. The next call is decided while the previous one is stored.
+// Read models are then built by the real rebuild (src/projections/rebuildProjections.ts).
 import { randomUUID } from 'node:crypto';
 import { decide } from '../../events/report/decide';
 import { SCHEMA_VERSIONS, type DecidedReportEvent } from '../../events/report/eventCatalog';
@@ -15,7 +16,14 @@ import {
   uuidV5,
 } from '../../events/report/ids';
 import type { MaybeReportState } from '../../events/report/reportState';
-import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '../../events/store/types';
+import type {
+  BulkAppendingEventStore,
+  EventMetadata,
+  NewEvent,
+  RecordedEvent,
+  StreamAppend,
+  StreamAppendOutcome,
+} from '../../events/store/types';
 import { applyEdit, generateEdit } from './edits';
 import { generateFigureValues, type FigureValueMap } from './figureValues';
 import { createRandom } from './prng';
@@ -28,8 +36,10 @@ export interface SyntheticLedgerOptions {
   editsPerReport: number;
   /** Events per append call (one commit). */
   eventsPerCommit: number;
-  /** Streams appended to at the same time. */
-  concurrency: number;
+  /** Unused since loading goes through appendToStreams (one call at a time); kept for callers. */
+  concurrency?: number;
+  /** Events per appendToStreams call (whole commits). Default 5000. */
+  eventsPerCall?: number;
   /** Offset for agency names, so a second load adds new agencies instead of clashing. */
   firstAgency?: number;
   onProgress?: (events: number) => void;
@@ -50,10 +60,10 @@ export interface LoadedLedger {
 
 const ACTOR = { id: 'bench:generator', name: '基准数据生成器' };
 
+/** No eventId: the store generates one, and needs no lookup to know it is new. */
 function toNewEvent(decided: DecidedReportEvent, reason: string): NewEvent {
   const metadata: EventMetadata = { actor: ACTOR, reason };
   return {
-    eventId: randomUUID(),
     type: decided.type,
     schemaVersion: SCHEMA_VERSIONS[decided.type],
     data: decided.data,
@@ -78,13 +88,13 @@ function provisional(streamId: string, revision: number, event: NewEvent): Recor
   };
 }
 
-async function loadReport(
-  store: EventStore,
+/** The appends of one report (import, then edits in commits of eventsPerCommit events). */
+function reportAppends(
   agency: string,
   year: number,
   options: SyntheticLedgerOptions,
   seed: number,
-): Promise<SyntheticReportRef> {
+): { appends: StreamAppend[]; report: SyntheticReportRef } {
   const random = createRandom(seed);
   const agencyId = agencyIdFor(agency);
   const reportId = reportIdFor(agency, year);
@@ -94,6 +104,7 @@ async function loadReport(
   let revision = -1;
   let pending: NewEvent[] = [];
   let expected: number | 'no_stream' = 'no_stream';
+  const appends: StreamAppend[] = [];
 
   const take = (decided: DecidedReportEvent[], reason: string): void => {
     for (const event of decided) {
@@ -103,10 +114,10 @@ async function loadReport(
       pending.push(newEvent);
     }
   };
-  const flush = async (): Promise<void> => {
+  const flush = (): void => {
     if (pending.length === 0) return;
-    const result = await store.appendToStream(streamId, pending, { expectedRevision: expected });
-    expected = result.nextExpectedRevision;
+    appends.push({ streamId, events: pending, expectedRevision: expected });
+    expected = revision;
     pending = [];
   };
 
@@ -132,17 +143,17 @@ async function loadReport(
       edit.reason,
     );
     values = applyEdit(values, edit);
-    if (pending.length >= options.eventsPerCommit) await flush();
+    if (pending.length >= options.eventsPerCommit) flush();
   }
-  await flush();
-  return { reportId, agency, year, revision, values };
+  flush();
+  return { appends, report: { reportId, agency, year, revision, values } };
 }
 
-async function registerAgency(store: EventStore, agency: string): Promise<void> {
+function registration(agency: string): StreamAppend {
   const agencyId = agencyIdFor(agency);
-  await store.appendToStream(
-    agencyStreamId(agencyId),
-    [
+  return {
+    streamId: agencyStreamId(agencyId),
+    events: [
       {
         eventId: uuidV5(`agency-registered:${agencyId}`),
         type: 'AgencyRegistered',
@@ -151,50 +162,63 @@ async function registerAgency(store: EventStore, agency: string): Promise<void> 
         metadata: { actor: ACTOR, reason: '基准数据导入' },
       },
     ],
-    { expectedRevision: 'any' },
-  );
+    expectedRevision: 'any',
+  };
 }
 
-/** Runs `work` over `items` with at most `concurrency` in flight. */
-async function pool<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, concurrency) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  });
-  await Promise.all(workers);
-  return results;
+function requireStored(outcomes: StreamAppendOutcome[]): number {
+  let events = 0;
+  for (const outcome of outcomes) {
+    if (!outcome.ok) throw outcome.error;
+    if (!outcome.result.alreadyAppended) events += outcome.result.events.length;
+  }
+  return events;
 }
 
 export async function loadSyntheticLedger(
-  store: EventStore,
+  store: BulkAppendingEventStore,
   options: SyntheticLedgerOptions,
 ): Promise<LoadedLedger> {
   const first = options.firstAgency ?? 0;
+  const eventsPerCall = options.eventsPerCall ?? 5000;
   const agencies = Array.from({ length: options.agencies }, (_, index) =>
     agencyName(first + index),
   );
-  await pool(agencies, options.concurrency, (agency) => registerAgency(store, agency));
-  let events = agencies.length;
-  const jobs = agencies.flatMap((agency, index) =>
-    options.years.map((year) => ({
-      agency,
-      year,
-      seed: options.seed * 1_000_003 + (first + index) * 101 + year,
-    })),
-  );
-  const reports = await pool(jobs, options.concurrency, async (job) => {
-    const report = await loadReport(store, job.agency, job.year, options, job.seed);
-    events += report.revision + 1;
-    options.onProgress?.(events);
-    return report;
-  });
+  let events = 0;
+  for (let index = 0; index < agencies.length; index += 1000) {
+    events += requireStored(
+      await store.appendToStreams(agencies.slice(index, index + 1000).map(registration)),
+    );
+  }
+  const reports: SyntheticReportRef[] = [];
+  let batch: StreamAppend[] = [];
+  let batchEvents = 0;
+  let storing: Promise<void> = Promise.resolve();
+  const send = async (appends: StreamAppend[]): Promise<void> => {
+    await storing;
+    storing = store.appendToStreams(appends).then((outcomes) => {
+      events += requireStored(outcomes);
+      options.onProgress?.(events);
+    });
+    // Awaited before the next call (and at the end); handled here so a failure does not count
+    // as unhandled while the next batch is being decided.
+    storing.catch(() => undefined);
+  };
+  for (const [index, agency] of agencies.entries()) {
+    for (const year of options.years) {
+      const seed = options.seed * 1_000_003 + (first + index) * 101 + year;
+      const { appends, report } = reportAppends(agency, year, options, seed);
+      reports.push(report);
+      batch.push(...appends);
+      batchEvents += appends.reduce((sum, append) => sum + append.events.length, 0);
+      if (batchEvents >= eventsPerCall) {
+        await send(batch);
+        batch = [];
+        batchEvents = 0;
+      }
+    }
+  }
+  if (batch.length > 0) await send(batch);
+  await storing;
   return { events, reports };
 }

@@ -107,6 +107,8 @@ export class CorpusIndex {
   yearOfReport = new Int16Array(INITIAL_CAPACITY);
   statusOfReport = new Uint8Array(INITIAL_CAPACITY);
   importedAt = new Float64Array(INITIAL_CAPACITY);
+  /** Global position of each report's ReportImported event. */
+  importedPosition = new Float64Array(INITIAL_CAPACITY);
   revisionOfReport = new Int32Array(INITIAL_CAPACITY);
   /** `${agencyOrdinal}:${year}` to the report ordinal (the previous year's report). */
   private readonly reportByAgencyYear = new Map<string, number>();
@@ -249,6 +251,7 @@ export class CorpusIndex {
     this.yearOfReport[ordinal] = data.year;
     this.statusOfReport[ordinal] = 0;
     this.importedAt[ordinal] = recordedAt;
+    this.importedPosition[ordinal] = event.position;
     this.revisionOfReport[ordinal] = event.revision;
     this.reportByAgencyYear.set(`${agencyOrdinal}:${data.year}`, ordinal);
     for (const cell of data.figures) {
@@ -270,6 +273,7 @@ export class CorpusIndex {
     this.yearOfReport = grown(this.yearOfReport, (n) => new Int16Array(n));
     this.statusOfReport = grown(this.statusOfReport, (n) => new Uint8Array(n));
     this.importedAt = grown(this.importedAt, (n) => new Float64Array(n));
+    this.importedPosition = grown(this.importedPosition, (n) => new Float64Array(n));
     this.revisionOfReport = grown(this.revisionOfReport, (n) => new Int32Array(n));
     for (const column of this.columns.values()) column.grow(capacity);
     this.capacity = capacity;

@@ -108,6 +108,22 @@ export class CorpusView {
     return path;
   }
 
+  /**
+   * For each of `ordinals`, the global position of the event that set the key's cell as the
+   * view shows it: the last change at or before the instant, else the import.
+   */
+  setAtPositions(key: string, ordinals: readonly number[]): Map<number, number> {
+    const wanted = new Set(ordinals);
+    const positions = new Map<number, number>();
+    for (const ordinal of ordinals) positions.set(ordinal, this.index.importedPosition[ordinal]);
+    for (const change of this.index.cellChanges.get(key) ?? []) {
+      if (!wanted.has(change.ordinal)) continue;
+      if (this.asOf !== null && change.recordedAt > this.asOf) continue;
+      positions.set(change.ordinal, change.position);
+    }
+    return positions;
+  }
+
   agencyExists(agencyOrdinal: number): boolean {
     return (
       this.asOf === null || this.index.agencies[agencyOrdinal].registeredAt.getTime() <= this.asOf

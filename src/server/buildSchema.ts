@@ -3,6 +3,10 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AgencyResolver } from '../../resolvers/agencyResolver';
 import { AuditResolver } from '../../resolvers/auditResolver';
+import { AgencyRegionResolver } from '../../resolvers/corpus/agencyRegionResolver';
+import { CorpusQueryResolver } from '../../resolvers/corpus/corpusQueryResolver';
+import { FigureValuesResolver } from '../../resolvers/corpus/figureValuesResolver';
+import { SetAgencyRegionResolver } from '../../resolvers/corpus/setAgencyRegionResolver';
 import { FigureResolver } from '../../resolvers/figureResolver';
 import { IntegrityResolver } from '../../resolvers/integrityResolver';
 import { MutationResolver } from '../../resolvers/mutationResolver';
@@ -69,6 +73,10 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       MutationResolver,
       IntegrityResolver,
       SubscriptionResolver,
+      FigureValuesResolver,
+      CorpusQueryResolver,
+      AgencyRegionResolver,
+      SetAgencyRegionResolver,
     ],
     pubSub: NO_TOPICS,
     orphanedTypes: [Report, Agency, Figure],

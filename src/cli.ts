@@ -1,17 +1,23 @@
 // `npm run -s cli -- <command> …`: dispatches to one module per command in src/cli/. Every
-// command parses its arguments with src/cli/commandLine.ts and answers `--help`.
+// command parses its arguments with src/cli/commandLine.ts and answers `--help`. Commands and
+// the ledger are loaded only when a command needs them, so `parse` and `--help` start fast.
 import 'reflect-metadata';
 import type { CliCommand, CliIo } from './cli/cliIo';
 import { endQuietlyOnClosedPipe } from './cli/closedPipe';
 import { CLI_INVOCATION } from './cli/commandLine';
-import { openLedgerForCli } from './cli/openLedger';
 
 /** `import` without --token: the application service on the configured database, as admin. */
 async function openLocalImporter() {
-  const [{ localAdminPrincipal }, { reportImporterFromService }, { rulesOf }] = await Promise.all([
+  const [
+    { localAdminPrincipal },
+    { reportImporterFromService },
+    { rulesOf },
+    { openLedgerForCli },
+  ] = await Promise.all([
     import('./auth/principal'),
     import('./cli/importCommand'),
     import('./projections/reportRules'),
+    import('./cli/openLedger'),
   ]);
   const opened = await openLedgerForCli();
   const principal = localAdminPrincipal('bulk import (cli)');
@@ -26,7 +32,10 @@ async function openLocalImporter() {
 
 /** `export`: reads the report like GET /export (read model caught up, or time travel). */
 async function openExportLoader() {
-  const { reportExportLoader } = await import('./server/routes/exportRoute');
+  const [{ reportExportLoader }, { openLedgerForCli }] = await Promise.all([
+    import('./server/routes/exportRoute'),
+    import('./cli/openLedger'),
+  ]);
   const opened = await openLedgerForCli();
   return { loadReport: reportExportLoader(opened.ledger), close: () => opened.close() };
 }

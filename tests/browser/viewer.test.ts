@@ -143,6 +143,23 @@ describeWhenReady('web viewer', () => {
     await page.getByLabel('只看勾稽关系未通过的报告').uncheck();
     await link.click();
     await page.locator('td[data-key="t3.newReceived.total"]').waitFor();
+    // The rules it cannot judge are counted by why: this ledger has no 2023 report of the agency.
+    const { reportById: judged } = await graphqlCall<{
+      reportById: { rules: Array<{ notAssessableReason: string | null }> };
+    }>(
+      ledger.graphqlUrl,
+      'query($id: ID!) { reportById(id: $id) { rules { notAssessableReason } } }',
+      {
+        id: reportId,
+      },
+    );
+    const needPreviousYear = judged.rules.filter(
+      (rule) => rule.notAssessableReason === 'NO_PREVIOUS_YEAR_REPORT',
+    ).length;
+    expect(needPreviousYear).toBeGreaterThan(0);
+    await expect(page.locator('#rule-summary-title').innerText()).resolves.toContain(
+      `${needPreviousYear} 项需要上一年度报告，账本中没有`,
+    );
     // 表三's header rows and grouped row labels, as the national form has them.
     const table3 = page.locator('#table-t3');
     await expect(

@@ -27,7 +27,7 @@ const REPORT_FIELDS = `
     source { line column htmlPath token excerpt }
     lastChange { ${FIGURE_CHANGE_FIELDS} }
   }
-  rules { id scope status severity keys left right message }
+  rules { id scope status severity keys left right message messageZh notAssessableReason }
   warnings { code keys message }
   narrative { id heading text }
 `;

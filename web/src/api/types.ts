@@ -55,6 +55,10 @@ export interface RuleResult {
   left: string | null;
   right: string | null;
   message: string | null;
+  /** The message in Chinese (the viewer shows it). */
+  messageZh: string | null;
+  /** Why a NOT_ASSESSABLE rule could not be judged: EMPTY_CELLS or NO_PREVIOUS_YEAR_REPORT. */
+  notAssessableReason: string | null;
 }
 
 export interface NarrativeFigure {

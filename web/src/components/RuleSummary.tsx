@@ -6,14 +6,8 @@ import { isFailed } from '../api/types';
 import { notAssessableBecause, ruleDescription } from '../layout/ruleDescriptions';
 import { formatValue } from './formatFigure';
 
-/** The rule fields added to the API after RuleResult was written (absent in older queries). */
-type ShownRule = RuleResult & {
-  messageZh?: string | null;
-  notAssessableReason?: string | null;
-};
-
 export interface RuleSummaryProps {
-  rules: ShownRule[];
+  rules: RuleResult[];
   onOpen: (key: string) => void;
 }
 

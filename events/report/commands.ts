@@ -1,5 +1,5 @@
 // What callers ask a report stream to do. Commands carry validated-later input; decide() checks it.
-import type { ParsedReport } from '../../src/domain/importer/types';
+import type { ImportedDocument } from './storedTypes';
 import type { RecordedEvent } from '../store/types';
 
 export interface ImportReportCommand {
@@ -9,7 +9,7 @@ export interface ImportReportCommand {
   agency: string;
   year: number;
   sourceUrl: string | null;
-  parsed: ParsedReport;
+  parsed: ImportedDocument;
 }
 
 export interface FigureInput {

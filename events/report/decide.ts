@@ -1,7 +1,6 @@
 // decide(command, state) -> events: the report's business rules, pure. Throws ReportInputError,
 // RevisionConflictError or ReportNotFoundError; returns [] when the command changes nothing.
 import { FIGURE_KEYS } from '../../src/domain/format/figureCatalog';
-import type { ParsedReport } from '../../src/domain/importer/types';
 import type {
   ChangeRevertedData,
   DecidedReportEvent,
@@ -22,7 +21,14 @@ import type {
 import { MAX_CHANGES_PER_COMMAND, MAX_NARRATIVE_TEXT } from './commands';
 import { ReportInputError, ReportNotFoundError, RevisionConflictError } from './errors';
 import { validateFigureValue } from './figureValue';
+import { asReportEvent } from './recordedReportEvent';
 import type { FigureState, MaybeReportState, ReportState } from './reportState';
+import type {
+  ImportedDocument,
+  ImportedNarrativeFigure,
+  ImportedNarrativeSection,
+  ImportedWarning,
+} from './storedTypes';
 
 function requireReport(state: MaybeReportState): ReportState {
   if (state === null) throw new ReportNotFoundError('no such report', 'reportId');
@@ -40,7 +46,7 @@ function requireRevision(state: ReportState, expectedRevision: number): void {
     throw new RevisionConflictError(expectedRevision, state.revision);
 }
 
-function importedCells(parsed: ParsedReport): ImportedCell[] {
+function importedCells(parsed: ImportedDocument): ImportedCell[] {
   // Catalogue order, so every report lists its cells the same way.
   const known = FIGURE_KEYS.filter((key) => parsed.figures[key] !== undefined);
   const extra = Object.keys(parsed.figures).filter((key) => !known.includes(key));
@@ -72,15 +78,54 @@ function decideFirstImport(command: ImportReportCommand): DecidedReportEvent[] {
     shape: parsed.shape,
     detected: { agency: parsed.agency, year: parsed.year },
     figures: importedCells(parsed),
-    narrative: parsed.narrative,
-    narrativeFigures: parsed.narrativeFigures,
-    warnings: parsed.warnings,
+    narrative: parsed.narrative.map(storedSection),
+    narrativeFigures: parsed.narrativeFigures.map(storedNarrativeFigure),
+    warnings: parsed.warnings.map(storedWarning),
   };
   return [{ type: 'ReportImported', data }];
 }
 
+/** JSON with object keys sorted: stored warnings may list their fields in another order. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${sortedJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 function sameSource(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return sortedJson(a) === sortedJson(b);
+}
+
+// The importer's result copied into the stored shapes, field by field (storedTypes.ts).
+function storedSection(section: ImportedNarrativeSection): ImportedNarrativeSection {
+  return { id: section.id, heading: section.heading, text: section.text, source: section.source };
+}
+
+function storedNarrativeFigure(figure: ImportedNarrativeFigure): ImportedNarrativeFigure {
+  return {
+    key: figure.key,
+    sectionId: figure.sectionId,
+    value: figure.value,
+    unit: figure.unit,
+    raw: figure.raw,
+    sentence: figure.sentence,
+    ...(figure.sentenceOffset !== undefined ? { sentenceOffset: figure.sentenceOffset } : {}),
+    source: figure.source,
+  };
+}
+
+function storedWarning(warning: ImportedWarning): ImportedWarning {
+  return {
+    code: warning.code,
+    keys: warning.keys,
+    message: warning.message,
+    source: warning.source,
+  };
 }
 
 /** A later document: its differences from the current values become edits. */
@@ -139,7 +184,8 @@ function decideReimport(command: ImportReportCommand, state: ReportState): Decid
     });
   }
   const sourceChanged =
-    state.sourceHash !== parsed.sourceHash || !sameSource(state.warnings, parsed.warnings);
+    state.sourceHash !== parsed.sourceHash ||
+    !sameSource(state.warnings, parsed.warnings.map(storedWarning));
   if (!sourceChanged && changes.length === 0 && sections.length === 0) return [];
   const events: DecidedReportEvent[] = [
     {
@@ -151,7 +197,7 @@ function decideReimport(command: ImportReportCommand, state: ReportState): Decid
         format: parsed.format,
         shape: parsed.shape,
         template: parsed.template,
-        warnings: parsed.warnings,
+        warnings: parsed.warnings.map(storedWarning),
       },
     },
   ];
@@ -266,18 +312,23 @@ function decideRevert(
   const { reverted } = command;
   let figureChanges: FigureChangeData[] = [];
   let sectionChanges: NarrativeChangeData[] = [];
-  if (reverted.type === 'FiguresEdited')
-    figureChanges = (reverted.data as FiguresEditedData).changes;
-  else if (reverted.type === 'NarrativeEdited')
-    sectionChanges = (reverted.data as NarrativeEditedData).sections;
-  else if (reverted.type === 'ChangeReverted') {
-    figureChanges = (reverted.data as ChangeRevertedData).changes;
-    sectionChanges = (reverted.data as ChangeRevertedData).sections;
-  } else {
-    throw new ReportInputError(
-      `a ${reverted.type} event cannot be reverted; edit the values instead`,
-      'eventId',
-    );
+  const event = asReportEvent(reverted);
+  switch (event?.type) {
+    case 'FiguresEdited':
+      figureChanges = event.data.changes;
+      break;
+    case 'NarrativeEdited':
+      sectionChanges = event.data.sections;
+      break;
+    case 'ChangeReverted':
+      figureChanges = event.data.changes;
+      sectionChanges = event.data.sections;
+      break;
+    default:
+      throw new ReportInputError(
+        `a ${reverted.type} event cannot be reverted; edit the values instead`,
+        'eventId',
+      );
   }
   requireRevision(state, command.expectedRevision);
   const figures = new Map(state.figures.map((figure) => [figure.key, figure]));

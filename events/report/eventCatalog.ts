@@ -6,16 +6,15 @@
 import type {
   CellMarker,
   DecimalString,
-  FigureReading,
-  ImportWarning,
-  NarrativeFigure,
-  NarrativeSection,
+  ImportedCell,
+  ImportedNarrativeFigure,
+  ImportedNarrativeSection,
+  ImportedWarning,
   SourceLocation,
   TemplateId,
-} from '../../src/domain/importer/types';
+} from './storedTypes';
 
-/** A cell as imported: exactly what the importer read (value, raw text, marker, provenance). */
-export type ImportedCell = FigureReading;
+export type { ImportedCell } from './storedTypes';
 
 /** `agency-<agencyId>` stream, revision 0. */
 export interface AgencyRegisteredData {
@@ -69,10 +68,10 @@ export interface ReportImportedData {
   detected: { agency: string | null; year: number | null };
   /** All table cells (200 for the 2021 template). */
   figures: ImportedCell[];
-  narrative: NarrativeSection[];
+  narrative: ImportedNarrativeSection[];
   /** Numbers stated in the narrative, keys `n.<section>.<ordinal>`. */
-  narrativeFigures: NarrativeFigure[];
-  warnings: ImportWarning[];
+  narrativeFigures: ImportedNarrativeFigure[];
+  warnings: ImportedWarning[];
 }
 
 /**
@@ -87,7 +86,7 @@ export interface ReportReimportedData {
   format: string;
   shape: string;
   template: TemplateId | null;
-  warnings: ImportWarning[];
+  warnings: ImportedWarning[];
 }
 
 export type FigureChangeCause = 'edit' | 'reimport';

@@ -1,14 +1,7 @@
 // evolve(state, event) -> state: folds one stored event into a report's state. Pure.
 import type { RecordedEvent } from '../store/types';
-import type {
-  ChangeRevertedData,
-  FigureChangeData,
-  FiguresEditedData,
-  NarrativeChangeData,
-  NarrativeEditedData,
-  ReportImportedData,
-  ReportReimportedData,
-} from './eventCatalog';
+import type { FigureChangeData, NarrativeChangeData, ReportImportedData } from './eventCatalog';
+import { asReportEvent } from './recordedReportEvent';
 import type {
   ChangeKind,
   ChangeRef,
@@ -162,12 +155,13 @@ function touched(state: ReportState, ref: ChangeRef): ReportState {
 }
 
 /** Folds one event. Unknown event types only advance the revision (forward compatibility). */
-export function evolve(state: MaybeReportState, event: RecordedEvent): MaybeReportState {
-  if (event.type === 'ReportImported') return imported(event, event.data as ReportImportedData);
+export function evolve(state: MaybeReportState, stored: RecordedEvent): MaybeReportState {
+  const event = asReportEvent(stored);
+  if (event?.type === 'ReportImported') return imported(event, event.data);
   if (state === null) return null;
-  switch (event.type) {
+  switch (event?.type) {
     case 'ReportReimported': {
-      const data = event.data as ReportReimportedData;
+      const { data } = event;
       const ref = changeRef(event, 'reimport');
       return touched(
         {
@@ -184,17 +178,17 @@ export function evolve(state: MaybeReportState, event: RecordedEvent): MaybeRepo
       );
     }
     case 'FiguresEdited': {
-      const data = event.data as FiguresEditedData;
+      const { data } = event;
       const ref = changeRef(event, data.cause === 'reimport' ? 'reimport' : 'edit');
       return touched(applyFigureChanges(state, data.changes, ref), ref);
     }
     case 'NarrativeEdited': {
-      const data = event.data as NarrativeEditedData;
+      const { data } = event;
       const ref = changeRef(event, data.cause === 'reimport' ? 'reimport' : 'narrative');
       return touched(applySectionChanges(state, data.sections, ref), ref);
     }
     case 'ChangeReverted': {
-      const data = event.data as ChangeRevertedData;
+      const { data } = event;
       const ref = changeRef(event, 'revert');
       const withFigures = applyFigureChanges(state, data.changes, ref);
       return touched(applySectionChanges(withFigures, data.sections, ref), ref);
@@ -204,7 +198,7 @@ export function evolve(state: MaybeReportState, event: RecordedEvent): MaybeRepo
     case 'ReportWithdrawn':
       return touched({ ...state, status: 'withdrawn' }, changeRef(event, 'withdraw'));
     default:
-      return { ...state, revision: event.revision };
+      return { ...state, revision: stored.revision };
   }
 }
 
@@ -213,16 +207,17 @@ export function fold(state: MaybeReportState, events: readonly RecordedEvent[]):
 }
 
 /** The kind of audit entry an event produces. */
-export function changeKindOf(event: Pick<RecordedEvent, 'type' | 'data'>): ChangeKind | null {
-  switch (event.type) {
+export function changeKindOf(stored: RecordedEvent): ChangeKind | null {
+  const event = asReportEvent(stored);
+  switch (event?.type) {
     case 'ReportImported':
       return 'import';
     case 'ReportReimported':
       return 'reimport';
     case 'FiguresEdited':
-      return (event.data as FiguresEditedData).cause === 'reimport' ? 'reimport' : 'edit';
+      return event.data.cause === 'reimport' ? 'reimport' : 'edit';
     case 'NarrativeEdited':
-      return (event.data as NarrativeEditedData).cause === 'reimport' ? 'reimport' : 'narrative';
+      return event.data.cause === 'reimport' ? 'reimport' : 'narrative';
     case 'ChangeReverted':
       return 'revert';
     case 'ReportPublished':

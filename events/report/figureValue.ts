@@ -2,7 +2,7 @@
 // narrative figures non-negative decimals. Validation names the input field on failure.
 import { figureDefinition } from '../../src/domain/format/figureCatalog';
 import { canonicalDecimal, isIntegerDecimal } from '../../src/domain/format/decimal';
-import type { DecimalString } from '../../src/domain/importer/types';
+import type { DecimalString } from './storedTypes';
 import { ReportInputError } from './errors';
 
 export const NARRATIVE_KEY_PREFIX = 'n.';

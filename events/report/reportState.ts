@@ -1,11 +1,6 @@
 // The state of one report as folded from its stream. The per-report read model stores exactly
 // this (plus derived rule results), so "rebuilt == incrementally built" holds by construction.
-import type {
-  FigureReading,
-  ImportWarning,
-  SourceLocation,
-  TemplateId,
-} from '../../src/domain/importer/types';
+import type { ImportedCell, ImportedWarning, SourceLocation, TemplateId } from './storedTypes';
 
 export interface ActorRef {
   id: string;
@@ -43,7 +38,7 @@ export interface NarrativeFigureFacts {
 }
 
 /** A cell as imported, plus what the stream adds: narrative facts and its last change. */
-export interface FigureState extends FigureReading {
+export interface FigureState extends ImportedCell {
   /** Set for narrative figures only. */
   narrative: NarrativeFigureFacts | null;
   /** Revision of the event that last changed this cell. */
@@ -85,7 +80,7 @@ export interface ReportState {
   /** Table figures in catalogue order, then narrative figures (`n.*`) in text order. */
   figures: FigureState[];
   narrative: NarrativeSectionState[];
-  warnings: ImportWarning[];
+  warnings: ImportedWarning[];
   createdAt: Date;
   updatedAt: Date;
   lastChange: ChangeRef;

@@ -1,12 +1,7 @@
 // The audit entries (one per figure change, one per other event) an event produces.
 import type { RecordedEvent } from '../../events/store/types';
-import type {
-  ChangeRevertedData,
-  FiguresEditedData,
-  NarrativeEditedData,
-  ReportImportedData,
-} from '../../events/report/eventCatalog';
 import { changeKindOf } from '../../events/report/evolve';
+import { asReportEvent } from '../../events/report/recordedReportEvent';
 import type {
   FigureState,
   MaybeReportState,
@@ -120,24 +115,23 @@ export function changeEntriesOf(
     const previousEntryId = previousOf(key);
     return previousEntryId === undefined ? document : { ...document, previousEntryId };
   };
-  switch (event.type) {
+  const typed = asReportEvent(event);
+  switch (typed?.type) {
     case 'ReportImported': {
-      const data = event.data as ReportImportedData;
+      const { data } = typed;
       return [
         ...data.figures.map((cell) => entry(cell.key, null, cell.value)),
         ...data.narrativeFigures.map((figure) => entry(figure.key, null, figure.value)),
       ];
     }
     case 'FiguresEdited':
-      return (event.data as FiguresEditedData).changes.map((change) =>
-        entry(change.key, change.from, change.to),
-      );
+      return typed.data.changes.map((change) => entry(change.key, change.from, change.to));
     case 'NarrativeEdited':
-      return (event.data as NarrativeEditedData).sections.map((section) =>
+      return typed.data.sections.map((section) =>
         entry(sectionKey(section.sectionId), section.from, section.to),
       );
     case 'ChangeReverted': {
-      const data = event.data as ChangeRevertedData;
+      const { data } = typed;
       base.revertedEventId = data.revertedEventId;
       return [
         ...data.changes.map((change) => entry(change.key, change.from, change.to)),

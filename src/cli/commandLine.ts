@@ -176,14 +176,14 @@ export function writeUsageError(
  * spec, or the exit code when the command ends here (help for the group 0, no or an unknown
  * action 2). `--help` after an action is that action's help (see parseCommandLine).
  */
-export function selectAction<S extends CommandSpec<OptionSpecs>>(
+export function selectAction<A extends Readonly<Record<string, CommandSpec<OptionSpecs>>>>(
   io: CliIo,
-  group: { name: string; description: string; actions: Readonly<Record<string, S>> },
+  group: { name: string; description: string; actions: A },
   args: readonly string[],
-): { spec: S; rest: string[] } | number {
+): { action: keyof A & string; spec: A[keyof A]; rest: string[] } | number {
   const [action, ...rest] = args;
   if (action !== undefined && Object.hasOwn(group.actions, action)) {
-    return { spec: group.actions[action], rest };
+    return { action, spec: group.actions[action] as A[keyof A], rest };
   }
   const usage = [
     'usage:',

@@ -48,14 +48,14 @@ export const PROJECTIONS_COMMANDS = {
 function actionOrExit(args: readonly string[], io: CliIo): ProjectionsAction | number {
   const selected = selectAction(io, PROJECTIONS_COMMANDS, args);
   if (typeof selected === 'number') return selected;
-  const { spec, rest } = selected;
+  const { action, spec, rest } = selected;
   try {
     if (parseCommandLine(spec, rest).help) return writeHelp(io, spec);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
     return writeUsageError(io, spec, error);
   }
-  return args[0] as ProjectionsAction;
+  return action;
 }
 
 async function run(action: ProjectionsAction, io: CliIo, open: LedgerOpener): Promise<number> {

@@ -1,13 +1,14 @@
 // API tokens. Only the sha256 of a token is stored; the token itself is shown once at creation.
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export type TokenRole = 'editor' | 'admin';
+/** Editors edit and propose; reviewers approve or reject proposals (both per agency scope). */
+export type TokenRole = 'editor' | 'reviewer' | 'admin';
 
 export interface TokenDocument {
   _id: string;
   name: string;
   role: TokenRole;
-  /** Agency names in scope (editors); empty for admins. */
+  /** Agency names in scope (editors, reviewers); empty for admins. */
   agencies: string[];
   /** Normalised agency names, for scope checks. */
   agencyKeys: string[];

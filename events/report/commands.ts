@@ -1,5 +1,6 @@
 // What callers ask a report stream to do. Commands carry validated-later input; decide() checks it.
 import type { ImportedDocument } from './storedTypes';
+import type { FigureReviewData } from './eventCatalog';
 import type { RecordedEvent } from '../store/types';
 
 export interface ImportReportCommand {
@@ -22,6 +23,8 @@ export interface SetFiguresCommand {
   type: 'SetFigures';
   expectedRevision: number;
   changes: FigureInput[];
+  /** Set when the edit applies an approved proposal: recorded on the FiguresEdited event. */
+  review?: FigureReviewData;
 }
 
 export interface NarrativeInput {

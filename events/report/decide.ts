@@ -252,7 +252,11 @@ function decideSetFigures(
   // Checked after the input so a bad input is reported as such even when also stale.
   requireRevision(state, command.expectedRevision);
   if (changes.length === 0) return [];
-  const data: FiguresEditedData = { cause: 'edit', changes };
+  const data: FiguresEditedData = {
+    cause: 'edit',
+    changes,
+    ...(command.review ? { review: command.review } : {}),
+  };
   return [{ type: 'FiguresEdited', data }];
 }
 

@@ -52,6 +52,15 @@ export interface AgencyRemovedData {
   agencyId: string;
 }
 
+/**
+ * `agency-<agencyId>` stream: an administrator set whether editors' figure edits of the agency's
+ * reports need a reviewer's approval (events/proposal/agencyReviewPolicy.ts folds it).
+ */
+export interface AgencyReviewPolicySetData {
+  agencyId: string;
+  reviewRequired: boolean;
+}
+
 /** `report-<reportId>` stream, revision 0: the first document imported for (agency, year). */
 export interface ReportImportedData {
   reportId: string;
@@ -107,9 +116,18 @@ export interface FigureChangeData {
   narrative?: { sectionId: string; unit: string; sentence: string };
 }
 
+/** Who proposed and who approved an edit that came through review (events/proposal). */
+export interface FigureReviewData {
+  proposalId: string;
+  proposedBy: { id: string; name: string };
+  approvedBy: { id: string; name: string };
+}
+
 export interface FiguresEditedData {
   cause: FigureChangeCause;
   changes: FigureChangeData[];
+  /** Only present on an edit that applies an approved proposal (the actor is the approver). */
+  review?: FigureReviewData;
 }
 
 export interface NarrativeChangeData {
@@ -162,6 +180,7 @@ export const AGENCY_EVENT_TYPES = [
   'AgencyRegionSet',
   'AgencyMarkedSample',
   'AgencyRemoved',
+  'AgencyReviewPolicySet',
 ] as const;
 export type AgencyEventType = (typeof AGENCY_EVENT_TYPES)[number];
 
@@ -171,6 +190,7 @@ export const SCHEMA_VERSIONS: Readonly<Record<ReportEventType | AgencyEventType,
   AgencyRegionSet: 1,
   AgencyMarkedSample: 1,
   AgencyRemoved: 1,
+  AgencyReviewPolicySet: 1,
   ReportImported: 1,
   ReportReimported: 1,
   FiguresEdited: 1,
@@ -193,6 +213,8 @@ export const EVENT_DESCRIPTIONS: Readonly<Record<ReportEventType | AgencyEventTy
     '示例数据 / The agency and its reports are sample data (left out of lists unless asked for).',
   AgencyRemoved:
     '移除机构 / The agency and its reports were removed from lists (their history stays in the log).',
+  AgencyReviewPolicySet:
+    '审核要求 / An administrator set whether editors’ figure edits of the agency need a reviewer’s approval.',
   ReportImported:
     '报告导入 / The first document for (agency, year) was imported: all figures, narrative, warnings.',
   ReportReimported:

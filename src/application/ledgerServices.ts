@@ -13,7 +13,7 @@ import {
 } from '../../events/report/ids';
 import type { ActorRef, MaybeReportState, ReportState } from '../../events/report/reportState';
 import { WrongExpectedRevision, type RecordedEvent } from '../../events/store/types';
-import { actorOf, assertCanEdit, type Principal } from '../auth/principal';
+import { actorOf, assertCanEdit, assertCanReview, type Principal } from '../auth/principal';
 import type { ProjectionContext } from '../projections/projectionContext';
 import { projectAgencyEvents } from '../projections/projectAgency';
 import { ClientMutations } from './clientMutations';
@@ -35,6 +35,8 @@ import type {
 } from './commandTypes';
 import type { DocumentParser } from './documentParser';
 import { DEFAULT_MAX_DOCUMENT_LENGTH, parseImport } from './importReport';
+import type { AppliedProposal } from './proposals/appliedProposal';
+import { assertDirectEditAllowed } from './proposals/reviewPolicy';
 import { replayOutcome, ReportCommandHandler } from './reportCommandHandler';
 
 export type {
@@ -74,6 +76,7 @@ export class LedgerServices {
     hashedInput: unknown,
     meta: RequestMeta,
     command: (state: ReportState) => ReportCommand,
+    authorise: (principal: Principal, agencyName: string) => void = assertCanEdit,
   ): Promise<MutationOutcome> {
     const actor = actorOf(principal);
     if (typeof input.reportId !== 'string' || input.reportId === '') {
@@ -93,15 +96,20 @@ export class LedgerServices {
     return this.handler.handle({
       prepared,
       meta,
-      authorise: (state) => assertCanEdit(principal, existing(state).agency),
+      authorise: (state) => authorise(principal, existing(state).agency),
       command: (state) => command(existing(state)),
     });
   }
 
+  /**
+   * `applied`: the edit applies an approved proposal (src/application/proposals): the caller is
+   * its reviewer, the agency's review policy is satisfied, and the event records the review.
+   */
   async setFigures(
     principal: Principal,
     input: SetFiguresInput,
     meta: RequestMeta = {},
+    applied: AppliedProposal | null = null,
   ): Promise<MutationOutcome> {
     const expectedRevision = requireRevisionInput(input.expectedRevision);
     if (!Array.isArray(input.changes))
@@ -110,13 +118,16 @@ export class LedgerServices {
       key: change.key,
       value: change.value ?? null,
     }));
+    if (!applied) await assertDirectEditAllowed(this.context, principal, input.reportId);
+    const review = applied ? { review: applied.review } : {};
     return this.runCommand(
       principal,
       'setFigures',
       input,
-      { reportId: input.reportId, expectedRevision, changes, reason: input.reason },
+      { reportId: input.reportId, expectedRevision, changes, reason: input.reason, ...review },
       meta,
-      () => ({ type: 'SetFigures', expectedRevision, changes }),
+      () => ({ type: 'SetFigures', expectedRevision, changes, ...review }),
+      applied ? assertCanReview : assertCanEdit,
     );
   }
 

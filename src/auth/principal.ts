@@ -10,7 +10,7 @@ export type Principal =
       tokenId: string;
       name: string;
       role: TokenRole;
-      /** Normalised agency names in scope (editors). */
+      /** Normalised agency names in scope (editors, reviewers). */
       agencyKeys: readonly string[];
     }
   | { kind: 'local'; name: string };
@@ -30,6 +30,15 @@ export class AuthError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The agency requires review: an editor's figure edit must go through proposeChanges
+ * (API code REVIEW_REQUIRED).
+ */
+export class ReviewRequiredError extends Error {
+  override name = 'ReviewRequiredError';
+  readonly proposeWith = 'proposeChanges';
 }
 
 export function actorOf(principal: Principal): ActorRef {
@@ -53,9 +62,29 @@ export function assertCanEdit(principal: Principal, agencyName: string): void {
     throw new AuthError('UNAUTHENTICATED', 'this needs an Authorization: Bearer <token> header');
   }
   if (isAdmin(principal)) return;
-  if (principal.kind === 'token' && principal.agencyKeys.includes(normaliseAgencyName(agencyName)))
+  // A reviewer judges proposals; the edits they approve are applied through assertCanReview.
+  if (
+    principal.kind === 'token' &&
+    principal.role === 'editor' &&
+    principal.agencyKeys.includes(normaliseAgencyName(agencyName))
+  )
     return;
   throw new AuthError('FORBIDDEN', `this token may not edit reports of ${agencyName}`);
+}
+
+/** Reviewers (and admins) may approve or reject proposals of the agencies in their scope. */
+export function assertCanReview(principal: Principal, agencyName: string): void {
+  if (principal.kind === 'anonymous') {
+    throw new AuthError('UNAUTHENTICATED', 'this needs an Authorization: Bearer <token> header');
+  }
+  if (isAdmin(principal)) return;
+  if (
+    principal.kind === 'token' &&
+    principal.role === 'reviewer' &&
+    principal.agencyKeys.includes(normaliseAgencyName(agencyName))
+  )
+    return;
+  throw new AuthError('FORBIDDEN', `this token may not review proposals for ${agencyName}`);
 }
 
 export function assertAdmin(principal: Principal): void {

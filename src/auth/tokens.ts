@@ -43,12 +43,15 @@ export async function createToken(
   const name = input.name?.trim();
   if (!name || name.length > 200)
     throw new TokenInputError('a token needs a name (1–200 characters)', 'name');
-  if (input.role !== 'editor' && input.role !== 'admin') {
-    throw new TokenInputError('role is editor or admin', 'role');
+  if (input.role !== 'editor' && input.role !== 'reviewer' && input.role !== 'admin') {
+    throw new TokenInputError('role is editor, reviewer or admin', 'role');
   }
   const agencies = [...new Set((input.agencies ?? []).map(normaliseAgencyName).filter(Boolean))];
-  if (input.role === 'editor' && agencies.length === 0) {
-    throw new TokenInputError('an editor token needs at least one --agency', 'agency');
+  if (input.role !== 'admin' && agencies.length === 0) {
+    throw new TokenInputError(
+      `a${input.role === 'editor' ? 'n' : ''} ${input.role} token needs at least one --agency`,
+      'agency',
+    );
   }
   if (
     input.expiresInMs !== undefined &&

@@ -1,4 +1,4 @@
-// `npm run -s cli -- token create --name NAME --role editor|admin [--agency NAME ...] [--expires-in 30d]`
+// `npm run -s cli -- token create --name NAME --role editor|reviewer|admin [--agency NAME ...] [--expires-in 30d]`
 // `npm run -s cli -- token revoke <id>` · `npm run -s cli -- token list`
 // The token is printed once; only its sha256 is stored.
 import {
@@ -22,13 +22,17 @@ import { openLedgerForCli, type LedgerOpener } from './openLedger';
 
 const CREATE = {
   name: 'token create',
-  synopsis: '--name NAME --role editor|admin [--agency NAME ...] [--expires-in 30d]',
+  synopsis: '--name NAME --role editor|reviewer|admin [--agency NAME ...] [--expires-in 30d]',
   description:
     'Creates an API token and prints it once; only its SHA-256 hash is stored. An editor may ' +
     'edit the reports of its --agency names, an admin every report.',
   options: {
     name: { type: 'string', valueName: 'NAME', description: 'who the token is for' },
-    role: { type: 'string', valueName: 'editor|admin', description: 'what the token may do' },
+    role: {
+      type: 'string',
+      valueName: 'editor|reviewer|admin',
+      description: 'what the token may do',
+    },
     agency: {
       type: 'string',
       multiple: true,
@@ -70,7 +74,7 @@ type TokenAction =
   | {
       action: 'create';
       name: string;
-      role: 'editor' | 'admin';
+      role: 'editor' | 'reviewer' | 'admin';
       agencies: string[];
       expiresInMs?: number;
     }
@@ -88,9 +92,9 @@ function actionOrExit(args: readonly string[], io: CliIo): TokenAction | number 
       if (parsed.help) return writeHelp(io, CREATE);
       const { name, role, agency, 'expires-in': expiresIn } = parsed.values;
       if (!name?.trim()) throw new CliUsageError('--name is required');
-      if (!role) throw new CliUsageError('--role editor|admin is required');
-      if (role !== 'editor' && role !== 'admin') {
-        throw new CliUsageError(`--role must be editor or admin, got "${role}"`);
+      if (!role) throw new CliUsageError('--role editor|reviewer|admin is required');
+      if (role !== 'editor' && role !== 'reviewer' && role !== 'admin') {
+        throw new CliUsageError(`--role must be editor, reviewer or admin, got "${role}"`);
       }
       let expiresInMs: number | undefined;
       if (expiresIn !== undefined) {

@@ -13,6 +13,7 @@ const FIXED: Readonly<Record<string, string>> = {
   NOT_FOUND: '要查找或修改的对象不存在',
   UNAUTHENTICATED: '需要有效的令牌（Authorization: Bearer <令牌>）；令牌可能错误、已撤销或已过期',
   FORBIDDEN: '该令牌无权修改此机构的报告',
+  REVIEW_REQUIRED: '该机构要求审核：请用 proposeChanges 提出修改建议，由审核人批准后生效',
   GRAPHQL_PARSE_FAILED: '查询不是有效的 GraphQL 语法',
   GRAPHQL_VALIDATION_FAILED: '查询与接口的模式不符',
   BAD_REQUEST: '请求格式无效',

@@ -10,7 +10,7 @@ import {
   RevisionConflictError,
 } from '../../events/report/errors';
 import { InvalidReadOptionsError } from '../../events/store/types';
-import { AuthError } from '../auth/principal';
+import { AuthError, ReviewRequiredError } from '../auth/principal';
 import { TokenInputError } from '../auth/tokens';
 import { currentRequestScope } from '../observability/requestScope';
 import { codeOfUncodedApolloError } from './apolloErrorCodes';
@@ -89,6 +89,12 @@ function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLForm
   }
   if (original instanceof AuthError)
     return withCode(formatted, original.message, { code: original.code });
+  if (original instanceof ReviewRequiredError) {
+    return withCode(formatted, original.message, {
+      code: 'REVIEW_REQUIRED',
+      proposeWith: original.proposeWith,
+    });
+  }
   const apolloCode = codeOfUncodedApolloError(original);
   if (apolloCode) return withCode(formatted, formatted.message, { code: apolloCode });
   const code = formatted.extensions?.code;

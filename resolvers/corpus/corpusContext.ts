@@ -23,7 +23,10 @@ export async function corpusViewOf(
 ): Promise<CorpusView> {
   let corpus = perRequest.get(context);
   if (!corpus) {
-    corpus = { index: corpusIndexOf(context.ledger.store).current(), views: new Map() };
+    corpus = {
+      index: corpusIndexOf(context.ledger.store, context.ledger.db).current(),
+      views: new Map(),
+    };
     perRequest.set(context, corpus);
   }
   const index = await corpus.index;

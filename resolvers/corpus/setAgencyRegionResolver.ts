@@ -60,7 +60,7 @@ export class SetAgencyRegionResolver {
     );
     // Read-your-writes: the index folds the new event before the answer is built.
     forgetRequestCorpus(context);
-    const index = await corpusIndexOf(context.ledger.store).current();
+    const index = await corpusIndexOf(context.ledger.store, context.ledger.db).current();
     return agencyOfRow(index.agencies[index.agencyOrdinal(agencyId) as number]);
   }
 }

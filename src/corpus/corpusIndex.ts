@@ -17,11 +17,13 @@ import type {
 } from '../../events/report/eventCatalog';
 import { reportIdOfStream } from '../../events/report/ids';
 import type { RecordedEvent } from '../../events/store/types';
+import type { DecimalString } from '../domain/importer/types';
 import { figureDefinition, FIGURE_KEYS } from '../domain/format/figureCatalog';
 import type { DivisionTree } from '../domain/regions/divisionTree';
 import type { AgencyKind, AgencyLevel } from '../domain/regions/regionTypes';
 import { resolveAgencyRegion, type RegionResolution } from '../domain/regions/resolveAgencyRegion';
 import { FigureColumn, type IndexedCell } from './figureColumn';
+import { CORPUS_SNAPSHOT_FORMAT, type CorpusSnapshot } from './corpusSnapshot';
 
 export type ReportStatusCode = 0 | 1 | 2;
 export const STATUS_NAMES = ['draft', 'published', 'withdrawn'] as const;
@@ -375,6 +377,90 @@ export class CorpusIndex {
       candidates: auto.status === 'ambiguous' ? auto.candidates : [],
       warnings: auto.warnings,
     };
+  }
+
+  /** A consistent copy of the whole index (typed arrays sliced to the report count). */
+  toSnapshot(): CorpusSnapshot {
+    const count = this.reportCount;
+    return {
+      format: CORPUS_SNAPSHOT_FORMAT,
+      checkpoint: this.checkpoint,
+      reportIds: this.reportIds.slice(0, count),
+      agencyOfReport: this.agencyOfReport.slice(0, count),
+      yearOfReport: this.yearOfReport.slice(0, count),
+      statusOfReport: this.statusOfReport.slice(0, count),
+      importedAt: this.importedAt.slice(0, count),
+      importedPosition: this.importedPosition.slice(0, count),
+      revisionOfReport: this.revisionOfReport.slice(0, count),
+      columns: [...this.columns.values()].map((column) => ({
+        key: column.key,
+        values: column.values.slice(0, count),
+        markers: column.markers.slice(0, count),
+        decimals: column.decimals ? column.decimals.slice(0, count) : null,
+      })),
+      cellChanges: [...this.cellChanges].map(([key, changes]) => ({ key, changes: [...changes] })),
+      statusChanges: [...this.statusChanges],
+      agencies: this.agencies.map((agency) => ({
+        agencyId: agency.agencyId,
+        name: agency.name,
+        registeredAt: agency.registeredAt.getTime(),
+        overrides: [...agency.overrides],
+      })),
+      log: [...this.log],
+    };
+  }
+
+  /** An index holding exactly what the snapshot holds (names are resolved again). */
+  static fromSnapshot(divisions: DivisionTree, snapshot: CorpusSnapshot): CorpusIndex {
+    if (snapshot.format !== CORPUS_SNAPSHOT_FORMAT) {
+      throw new Error(
+        `corpus snapshot format ${snapshot.format}, expected ${CORPUS_SNAPSHOT_FORMAT}`,
+      );
+    }
+    const index = new CorpusIndex(divisions);
+    const count = snapshot.reportIds.length;
+    index.grow(Math.max(INITIAL_CAPACITY, count));
+    for (const agency of snapshot.agencies) {
+      const ordinal = index.ensureAgency(
+        agency.agencyId,
+        agency.name,
+        new Date(agency.registeredAt),
+      );
+      index.agencies[ordinal].overrides.push(...agency.overrides);
+    }
+    index.reportCount = count;
+    index.agencyOfReport.set(snapshot.agencyOfReport);
+    index.yearOfReport.set(snapshot.yearOfReport);
+    index.statusOfReport.set(snapshot.statusOfReport);
+    index.importedAt.set(snapshot.importedAt);
+    index.importedPosition.set(snapshot.importedPosition);
+    index.revisionOfReport.set(snapshot.revisionOfReport);
+    snapshot.reportIds.forEach((reportId, ordinal) => {
+      index.reportIds.push(reportId);
+      index.ordinalOfReport.set(reportId, ordinal);
+      index.reportByAgencyYear.set(
+        `${snapshot.agencyOfReport[ordinal]}:${snapshot.yearOfReport[ordinal]}`,
+        ordinal,
+      );
+    });
+    for (const saved of snapshot.columns) {
+      const column = index.columns.get(saved.key);
+      if (!column) continue;
+      column.values.set(saved.values);
+      column.markers.set(saved.markers);
+      if (column.decimals && saved.decimals) {
+        saved.decimals.forEach((value, ordinal) => {
+          (column.decimals as Array<DecimalString | null>)[ordinal] = value;
+        });
+      }
+    }
+    for (const { key, changes } of snapshot.cellChanges) index.cellChanges.set(key, [...changes]);
+    // Loops, not push(...): a spread of 200k arguments overflows the stack.
+    for (const change of snapshot.statusChanges) index.statusChanges.push(change);
+    for (const entry of snapshot.log) index.log.push(entry);
+    index.checkpoint = snapshot.checkpoint;
+    index.version++;
+    return index;
   }
 
   /** A cell as of now. */

@@ -24,6 +24,7 @@ import { NarrativeSection } from './types/narrativeSection';
 import { Report, ReportConnection } from './types/report';
 import { ImportWarning, RuleResult } from './types/ruleResult';
 import { changeHistory, historyStartOf } from './changeHistory';
+import { ViewMemo } from '../src/readSide/viewMemo';
 
 const MAX_YEAR = 2100;
 
@@ -74,8 +75,15 @@ function AtRevisionArg(): ReturnType<typeof Arg> {
   });
 }
 
+const figuresMemo = new ViewMemo<{ figures: FigureState[] }, Figure[]>();
+
+/** The figures of a view, built once per read model (and view revision). */
 function figuresOfView(full: { figures: FigureState[] }, report: Report): Figure[] {
-  return full.figures.map((figure) => figureOf(figure, report.reportId, report.revision));
+  return figuresMemo.get(
+    full,
+    () => full.figures.map((figure) => figureOf(figure, report.reportId, report.revision)),
+    report.revision,
+  );
 }
 
 @Resolver(() => Report)
@@ -197,8 +205,7 @@ export class ReportResolver {
     @Ctx() context: RequestContext,
   ): Promise<Figure | null> {
     const full = await fullOf(report, context);
-    const figure = full.figures.find((item) => item.key === key);
-    return figure ? figureOf(figure, report.reportId, report.revision) : null;
+    return figuresOfView(full, report).find((item) => item.key === key) ?? null;
   }
 
   @FieldResolver(() => [Figure], {

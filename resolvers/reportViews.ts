@@ -7,6 +7,7 @@ import type { RuleResult } from '../src/domain/rules/types';
 import type { RequestContext } from './context';
 import { toGlobalId } from './globalId';
 import type { ReportSummary } from './loaders';
+import { ViewMemo } from '../src/readSide/viewMemo';
 import { reportOf, type Report } from './types/report';
 
 export function currentReport(document: ReportSummary | ReportReadDocument): Report {
@@ -40,5 +41,12 @@ export async function rulesOfReport(
     fullOf(report, context),
   ]);
   const sameAgency = previous !== null && previous.agencyId === report.agencyId;
-  return rulesOf(full, sameAgency ? figureValuesOf(previous) : undefined);
+  const previousYear = sameAgency ? previous : null;
+  return rulesMemo.get(
+    full,
+    () => rulesOf(full, previousYear ? figureValuesOf(previousYear) : undefined),
+    previousYear,
+  );
 }
+
+const rulesMemo = new ViewMemo<ReportReadDocument | ReportState, RuleResult[]>();

@@ -1,0 +1,137 @@
+// The decider as scenarios: given the events a stream holds, when a command arrives, then these
+// events are decided (or this error). Pure: no database. The `given` events are folded with
+// evolve, so each scenario also proves that evolve reads what decide writes.
+import type { ReportCommand } from '../../events/report/commands';
+import { decide } from '../../events/report/decide';
+import { ReportNotFoundError, RevisionConflictError } from '../../events/report/errors';
+import type { DecidedReportEvent } from '../../events/report/eventCatalog';
+import { fold } from '../../events/report/evolve';
+import { agencyIdFor, reportIdFor } from '../../events/report/ids';
+import type { RecordedEvent } from '../../events/store/types';
+import { parsedReportFixture } from './parsedReportFixture';
+
+const AGENCY = '某某县情景测试局';
+const reportId = reportIdFor(AGENCY, 2024);
+const actor = { id: 'token:a', name: '甲' };
+
+/** Decided events as the store would record them, at revisions 0, 1, 2… */
+function recorded(decided: readonly DecidedReportEvent[]): RecordedEvent[] {
+  return decided.map((event, revision) => ({
+    eventId: `00000000-0000-4000-8000-${String(revision).padStart(12, '0')}`,
+    streamId: `report-${reportId}`,
+    revision,
+    position: revision + 1,
+    type: event.type,
+    schemaVersion: 1,
+    data: event.data,
+    metadata: { actor, reason: '情景' },
+    recordedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, revision)),
+    hash: 'h',
+    previousHash: null,
+  }));
+}
+
+function scenario(given: readonly DecidedReportEvent[]) {
+  const state = fold(null, recorded(given));
+  return {
+    when: (command: ReportCommand) => ({
+      then: (expected: DecidedReportEvent[]) => expect(decide(command, state)).toEqual(expected),
+      thenFails: (error: unknown) => expect(() => decide(command, state)).toThrow(error as Error),
+    }),
+  };
+}
+
+const importCommand = (value?: (key: string, index: number) => string | null): ReportCommand => ({
+  type: 'ImportReport',
+  reportId,
+  agencyId: agencyIdFor(AGENCY),
+  agency: AGENCY,
+  year: 2024,
+  sourceUrl: null,
+  parsed: parsedReportFixture({ agency: AGENCY, year: 2024, ...(value ? { value } : {}) }),
+});
+
+/** The ReportImported event the import of the fixture decides (the usual `given`). */
+const reportImported = decide(importCommand(), null);
+const key = 't3.granted.total';
+const importedValue = String(
+  (reportImported[0] as Extract<DecidedReportEvent, { type: 'ReportImported' }>).data.figures.find(
+    (cell) => cell.key === key,
+  )!.value,
+);
+const figuresEdited = (to: string, from = importedValue): DecidedReportEvent => ({
+  type: 'FiguresEdited',
+  data: {
+    cause: 'edit',
+    changes: [{ key, from, to, raw: to, marker: null, fromRaw: from, fromMarker: null }],
+  },
+});
+
+describe('decider scenarios: given events, when a command, then events (unit)', () => {
+  test('given no events, when a figure is set, then the report is not found', () => {
+    scenario([])
+      .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: '9' }] })
+      .thenFails(ReportNotFoundError);
+  });
+
+  test('given an imported report, when a figure is set, then one FiguresEdited records from and to', () => {
+    scenario(reportImported)
+      .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: '9' }] })
+      .then([figuresEdited('9')]);
+  });
+
+  test('given an imported report, when a figure is set to its value, then nothing is decided', () => {
+    scenario(reportImported)
+      .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: importedValue }] })
+      .then([]);
+  });
+
+  test('given an edit after the import, when a command expects revision 0, then it is a conflict at 1', () => {
+    scenario([...reportImported, figuresEdited('9')])
+      .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: '8' }] })
+      .thenFails(new RevisionConflictError(0, 1));
+  });
+
+  test('given an edit, when it is reverted, then ChangeReverted sets the value back', () => {
+    const [, edit] = recorded([...reportImported, figuresEdited('9')]);
+    scenario([...reportImported, figuresEdited('9')])
+      .when({ type: 'RevertChange', expectedRevision: 1, reverted: edit })
+      .then([
+        {
+          type: 'ChangeReverted',
+          data: {
+            revertedEventId: edit.eventId,
+            revertedRevision: 1,
+            changes: [
+              {
+                key,
+                from: '9',
+                to: importedValue,
+                raw: importedValue,
+                marker: null,
+                fromRaw: '9',
+                fromMarker: null,
+              },
+            ],
+            sections: [],
+          },
+        },
+      ]);
+  });
+
+  test('given an imported report, when the same document is imported again, then nothing is decided', () => {
+    scenario(reportImported).when(importCommand()).then([]);
+  });
+
+  test('given a published report, when it is published again, then nothing is decided', () => {
+    scenario([...reportImported, { type: 'ReportPublished', data: {} }])
+      .when({ type: 'PublishReport', expectedRevision: 1 })
+      .then([]);
+  });
+
+  test('given a published report, when it is withdrawn, then ReportWithdrawn', () => {
+    scenario([...reportImported, { type: 'ReportPublished', data: {} }])
+      .when({ type: 'WithdrawReport', expectedRevision: 1 })
+      .then([{ type: 'ReportWithdrawn', data: {} }]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   type SnapshotColumn,
 } from './corpusSnapshot';
 import type { DecimalString } from '../domain/importer/types';
+import { asInt32, fromInt32, Packer, Unpacker } from './packedArrays';
 
 const MANIFESTS = 'corpusSnapshots';
 const CHUNKS = 'corpusSnapshotChunks';
@@ -32,51 +33,33 @@ interface ManifestDocument {
   createdAt: Date;
 }
 
+// Every chunk is a handful of BSON elements: typed arrays packed into one binary, everything
+// else one JSON string (FerretDB's cost grows with the number of elements, not their size).
 type ChunkDocument =
   | {
       _id: string;
       kind: 'reports';
-      reportIds: string[];
-      agency: Binary;
-      year: Binary;
-      status: Binary;
-      importedAt: Binary;
-      importedPosition: Binary;
-      revision: Binary;
-      columns: Array<{
-        key: string;
-        values: Binary;
-        markers: Binary;
-        decimals: Array<string | null> | null;
-      }>;
+      count: number;
+      /** Report ids joined by ','. */
+      reportIds: string;
+      /** agency i32, year i16, status u8, importedAt f64, importedPosition f64, revision i32. */
+      meta: Binary;
+      /** Figure keys joined by ','. */
+      keys: string;
+      /** Per key: 'i' (values as int32) or 'f' (float64), then markers as u8. */
+      encodings: string;
+      data: Binary;
+      /** JSON: { key: exact decimal texts } for decimal keys. */
+      decimals: string;
     }
-  | { _id: string; kind: 'agencies'; agencies: SnapshotAgency[] }
-  | { _id: string; kind: 'cellChanges'; key: string; changes: CellChange[] }
-  | { _id: string; kind: 'statusChanges'; changes: StatusChange[] }
-  | { _id: string; kind: 'log'; entries: LogEntry[] };
+  | { _id: string; kind: 'agencies' | 'cellChanges' | 'statusChanges' | 'log'; json: string };
 
-function binaryOf(array: ArrayBufferView): Binary {
-  return new Binary(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
+function binaryOf(buffer: Buffer): Binary {
+  return new Binary(buffer);
 }
 
-/** Copies into a fresh, aligned buffer: a BSON buffer's offset need not fit a Float64Array. */
 function bytesOf(binary: Binary): Uint8Array {
-  const source = binary.buffer;
-  const copy = new Uint8Array(source.byteLength);
-  copy.set(source);
-  return copy;
-}
-
-function float64Of(binary: Binary): Float64Array {
-  return new Float64Array(bytesOf(binary).buffer);
-}
-
-function int32Of(binary: Binary): Int32Array {
-  return new Int32Array(bytesOf(binary).buffer);
-}
-
-function int16Of(binary: Binary): Int16Array {
-  return new Int16Array(bytesOf(binary).buffer);
+  return binary.buffer;
 }
 
 function slices<T>(items: readonly T[], size: number): T[][] {
@@ -86,40 +69,61 @@ function slices<T>(items: readonly T[], size: number): T[][] {
   return parts;
 }
 
+function reportsChunk(
+  id: string,
+  snapshot: CorpusSnapshot,
+  from: number,
+  to: number,
+): ChunkDocument {
+  const meta = new Packer()
+    .add(snapshot.agencyOfReport.subarray(from, to))
+    .add(snapshot.yearOfReport.subarray(from, to))
+    .add(snapshot.statusOfReport.subarray(from, to))
+    .add(snapshot.importedAt.subarray(from, to))
+    .add(snapshot.importedPosition.subarray(from, to))
+    .add(snapshot.revisionOfReport.subarray(from, to));
+  const data = new Packer();
+  let encodings = '';
+  const decimals: Record<string, Array<string | null>> = {};
+  for (const column of snapshot.columns) {
+    const values = column.values.subarray(from, to);
+    const packed = asInt32(values);
+    encodings += packed ? 'i' : 'f';
+    data.add(packed ?? values).add(column.markers.subarray(from, to));
+    if (column.decimals) decimals[column.key] = column.decimals.slice(from, to);
+  }
+  return {
+    _id: id,
+    kind: 'reports',
+    count: to - from,
+    reportIds: snapshot.reportIds.slice(from, to).join(','),
+    meta: binaryOf(meta.buffer),
+    keys: snapshot.columns.map((column) => column.key).join(','),
+    encodings,
+    data: binaryOf(data.buffer),
+    decimals: JSON.stringify(decimals),
+  };
+}
+
 function chunksOf(generation: string, snapshot: CorpusSnapshot): ChunkDocument[] {
   const chunks: ChunkDocument[] = [];
   let part = 0;
   const id = () => `${generation}:${String(part++).padStart(6, '0')}`;
   for (let from = 0; from < snapshot.reportIds.length; from += CHUNK_REPORTS) {
-    const to = Math.min(from + CHUNK_REPORTS, snapshot.reportIds.length);
-    chunks.push({
-      _id: id(),
-      kind: 'reports',
-      reportIds: snapshot.reportIds.slice(from, to),
-      agency: binaryOf(snapshot.agencyOfReport.subarray(from, to)),
-      year: binaryOf(snapshot.yearOfReport.subarray(from, to)),
-      status: binaryOf(snapshot.statusOfReport.subarray(from, to)),
-      importedAt: binaryOf(snapshot.importedAt.subarray(from, to)),
-      importedPosition: binaryOf(snapshot.importedPosition.subarray(from, to)),
-      revision: binaryOf(snapshot.revisionOfReport.subarray(from, to)),
-      columns: snapshot.columns.map((column) => ({
-        key: column.key,
-        values: binaryOf(column.values.subarray(from, to)),
-        markers: binaryOf(column.markers.subarray(from, to)),
-        decimals: column.decimals ? column.decimals.slice(from, to) : null,
-      })),
-    });
+    chunks.push(
+      reportsChunk(id(), snapshot, from, Math.min(from + CHUNK_REPORTS, snapshot.reportIds.length)),
+    );
   }
   for (const agencies of slices(snapshot.agencies, CHUNK_ENTRIES))
-    chunks.push({ _id: id(), kind: 'agencies', agencies });
+    chunks.push({ _id: id(), kind: 'agencies', json: JSON.stringify(agencies) });
   for (const { key, changes } of snapshot.cellChanges) {
     for (const part of slices(changes, CHUNK_ENTRIES))
-      chunks.push({ _id: id(), kind: 'cellChanges', key, changes: part });
+      chunks.push({ _id: id(), kind: 'cellChanges', json: JSON.stringify({ key, changes: part }) });
   }
   for (const changes of slices(snapshot.statusChanges, CHUNK_ENTRIES))
-    chunks.push({ _id: id(), kind: 'statusChanges', changes });
+    chunks.push({ _id: id(), kind: 'statusChanges', json: JSON.stringify(changes) });
   for (const entries of slices(snapshot.log, CHUNK_ENTRIES))
-    chunks.push({ _id: id(), kind: 'log', entries });
+    chunks.push({ _id: id(), kind: 'log', json: JSON.stringify(entries) });
   return chunks;
 }
 
@@ -190,47 +194,56 @@ export class CorpusSnapshotStore {
       switch (chunk.kind) {
         case 'reports': {
           const from = snapshot.reportIds.length;
-          for (const reportId of chunk.reportIds) snapshot.reportIds.push(reportId);
-          snapshot.agencyOfReport.set(int32Of(chunk.agency), from);
-          snapshot.yearOfReport.set(int16Of(chunk.year), from);
-          snapshot.statusOfReport.set(bytesOf(chunk.status), from);
-          snapshot.importedAt.set(float64Of(chunk.importedAt), from);
-          snapshot.importedPosition.set(float64Of(chunk.importedPosition), from);
-          snapshot.revisionOfReport.set(int32Of(chunk.revision), from);
-          for (const saved of chunk.columns) {
-            let column = columns.get(saved.key);
+          const length = chunk.count;
+          for (const reportId of chunk.reportIds.split(',')) snapshot.reportIds.push(reportId);
+          const meta = new Unpacker(bytesOf(chunk.meta));
+          snapshot.agencyOfReport.set(meta.i32(length), from);
+          snapshot.yearOfReport.set(meta.i16(length), from);
+          snapshot.statusOfReport.set(meta.u8(length), from);
+          snapshot.importedAt.set(meta.f64(length), from);
+          snapshot.importedPosition.set(meta.f64(length), from);
+          snapshot.revisionOfReport.set(meta.i32(length), from);
+          const data = new Unpacker(bytesOf(chunk.data));
+          const decimals = JSON.parse(chunk.decimals) as Record<string, Array<string | null>>;
+          chunk.keys.split(',').forEach((key, i) => {
+            let column = columns.get(key);
             if (!column) {
               column = {
-                key: saved.key,
+                key,
                 values: new Float64Array(count),
                 markers: new Uint8Array(count),
-                decimals: saved.decimals ? [] : null,
+                decimals: decimals[key] ? [] : null,
               };
-              columns.set(saved.key, column);
+              columns.set(key, column);
             }
-            column.values.set(float64Of(saved.values), from);
-            column.markers.set(bytesOf(saved.markers), from);
-            if (column.decimals && saved.decimals) {
-              for (const value of saved.decimals)
+            const values =
+              chunk.encodings[i] === 'i' ? fromInt32(data.i32(length)) : data.f64(length);
+            column.values.set(values, from);
+            column.markers.set(data.u8(length), from);
+            if (column.decimals) {
+              for (const value of decimals[key] ?? [])
                 column.decimals.push(value as DecimalString | null);
             }
-          }
+          });
           break;
         }
         case 'agencies':
-          for (const agency of chunk.agencies) snapshot.agencies.push(agency);
+          for (const agency of JSON.parse(chunk.json) as SnapshotAgency[])
+            snapshot.agencies.push(agency);
           break;
         case 'cellChanges': {
-          const changes = cellChanges.get(chunk.key) ?? [];
-          for (const change of chunk.changes) changes.push(change);
-          cellChanges.set(chunk.key, changes);
+          const part = JSON.parse(chunk.json) as { key: string; changes: CellChange[] };
+          const changes = cellChanges.get(part.key) ?? [];
+          for (const change of part.changes) changes.push(change);
+          cellChanges.set(part.key, changes);
           break;
         }
         case 'statusChanges':
-          for (const change of chunk.changes) snapshot.statusChanges.push(change);
+          for (const change of JSON.parse(chunk.json) as StatusChange[])
+            snapshot.statusChanges.push(change);
           break;
         case 'log':
-          for (const entry of chunk.entries) snapshot.log.push(entry);
+          for (const entry of JSON.parse(chunk.json) as LogEntry[]) snapshot.log.push(entry);
           break;
       }
     }

@@ -62,8 +62,9 @@ export async function appendPrepared(
       await pause(Math.random() * Math.min(20, attempt * 2));
       continue;
     }
-    await parts.streams.write([commit]);
-    parts.heads.remember(streamId, pointerOf(commit));
+    const pointer = pointerOf(commit, head);
+    await parts.streams.write([{ commit, pointer }]);
+    parts.heads.remember(streamId, pointer);
     return {
       streamId,
       nextExpectedRevision: commit.lastRevision,

@@ -35,6 +35,7 @@ interface Built {
   commit: CommitDocument;
   /** The head the commit was built on. */
   head: StreamPointer | null;
+  pointer: StreamPointer;
 }
 
 export async function appendPreparedMany(
@@ -148,16 +149,17 @@ export async function appendPreparedMany(
       const recordedAt = head && head.recordedAt > now ? head.recordedAt : now;
       const commit = buildCommit(append, head, position, recordedAt);
       position = commit.lastPosition + 1;
-      heads.set(append.streamId, pointerOf(commit));
-      built.push({ index, commit, head });
+      const pointer = pointerOf(commit, head);
+      heads.set(append.streamId, pointer);
+      built.push({ index, commit, head, pointer });
     }
 
     // 4. Insert in order; keep the stored prefix, send the rest again on a fresh view.
     const { stored, clash, unsent } = await insertInOrder(parts, built);
     if (stored.length > 0) {
-      await parts.streams.write(stored.map((entry) => entry.commit));
-      for (const { index, commit } of stored) {
-        parts.heads.remember(commit.streamId, pointerOf(commit));
+      await parts.streams.write(stored);
+      for (const { index, commit, pointer } of stored) {
+        parts.heads.remember(commit.streamId, pointer);
         parts.positions.note(commit);
         settle(index, { ok: true, result: resultOf(commit) });
       }
@@ -221,7 +223,7 @@ async function insertInOrder(
       const count = storedBeforeDuplicate(error);
       if (count === null) {
         // Unknown outcome: write the lookups of what is known stored, then report the failure.
-        if (stored.length > 0) await parts.streams.write(stored.map((entry) => entry.commit));
+        if (stored.length > 0) await parts.streams.write(stored);
         throw error;
       }
       stored.push(...chunk.slice(0, count));

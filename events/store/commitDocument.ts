@@ -68,7 +68,17 @@ export interface StreamPointer extends LookupDocument {
   lastRevision: number;
   lastHash: string;
   recordedAt: Date;
+  /**
+   * First revisions and commit ids of up to EARLIER_COMMITS commits before this one in the
+   * stream, nearest first (two arrays: FerretDB 1.x stores no nested arrays): copied from the
+   * pointer the commit was built on, so a reader finds a page of commits per pointer instead of
+   * one. Absent where a repair wrote the pointer.
+   */
+  earlierRevisions?: number[];
+  earlierCommitIds?: string[];
 }
+
+export const EARLIER_COMMITS = 63;
 
 export const streamKey = (streamId: string, firstRevision: number) =>
   `s:${JSON.stringify([streamId, firstRevision])}`;
@@ -77,8 +87,9 @@ export const LOG_HEAD_KEY = 'h:log';
 export const streamHeadKey = (streamId: string) => `h:s:${streamId}`;
 export const commitId = (firstPosition: number) => String(firstPosition);
 
-export function pointerOf(commit: CommitDocument): StreamPointer {
-  return {
+/** The pointer of a stored commit; `previous`, the pointer it was built on, gives `earlier`. */
+export function pointerOf(commit: CommitDocument, previous?: StreamPointer | null): StreamPointer {
+  const pointer: StreamPointer = {
     _id: streamKey(commit.streamId, commit.firstRevision),
     commitId: commit._id,
     firstRevision: commit.firstRevision,
@@ -86,6 +97,33 @@ export function pointerOf(commit: CommitDocument): StreamPointer {
     lastHash: commit.lastHash,
     recordedAt: commit.recordedAt,
   };
+  if (previous && previous.lastRevision + 1 === commit.firstRevision) {
+    const earlier: Array<[number, string]> = [
+      [previous.firstRevision, previous.commitId],
+      ...earlierOf(previous),
+    ];
+    const page = earlier.slice(0, EARLIER_COMMITS);
+    pointer.earlierRevisions = page.map(([revision]) => revision);
+    pointer.earlierCommitIds = page.map(([, id]) => id);
+  }
+  return pointer;
+}
+
+/** A pointer's `earlier`, or [] when absent or malformed (it is only a shortcut). */
+export function earlierOf(pointer: StreamPointer): Array<[number, string]> {
+  const revisions: unknown = pointer.earlierRevisions;
+  const ids: unknown = pointer.earlierCommitIds;
+  if (!Array.isArray(revisions) || !Array.isArray(ids)) return [];
+  let above = pointer.firstRevision;
+  const valid: Array<[number, string]> = [];
+  for (let index = 0; index < Math.min(revisions.length, ids.length); index++) {
+    const first: unknown = revisions[index];
+    const id: unknown = ids[index];
+    if (typeof first !== 'number' || typeof id !== 'string' || first >= above || first < 0) break;
+    valid.push([first, id]);
+    above = first;
+  }
+  return valid;
 }
 
 export function isStreamPointer(document: LookupDocument | null): document is StreamPointer {

@@ -12,7 +12,7 @@ import { readStream } from './readStream';
 import { ServerClock } from './serverClock';
 import type { StoreHooks, StoreParts } from './storeParts';
 import { StreamHeadCache } from './streamHeadCache';
-import { StreamLookups } from './streamLookups';
+import { bareLookups, StreamLookups } from './streamLookups';
 import {
   InvalidReadOptionsError,
   type AppendOptions,
@@ -171,7 +171,7 @@ export class MongoEventStore implements BulkAppendingEventStore {
       throw new InvalidReadOptionsError('position: must be a whole number from 1', 'position');
     }
     const commit = await this.parts.positions.commitContaining(position);
-    if (commit) await this.parts.streams.write([commit]);
+    if (commit) await this.parts.streams.write(bareLookups([commit]));
   }
 
   async streamRevision(streamId: string): Promise<StreamRevision> {

@@ -6,9 +6,9 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import {
   eventIdKey,
+  pointerOf,
   isStreamPointer,
   LOG_HEAD_KEY,
-  pointerOf,
   streamHeadKey,
   streamKey,
   type CommitDocument,
@@ -39,6 +39,10 @@ interface Probe {
   from: number;
   to: number;
 }
+
+/** Lookups of commits rebuilt from the commits alone (a repair): pointers without `earlier`. */
+export const bareLookups = (commits: readonly CommitDocument[]) =>
+  commits.map((commit) => ({ commit, pointer: pointerOf(commit) }));
 
 export class StreamLookups {
   constructor(private readonly lookups: Collection<LookupDocument>) {}
@@ -145,6 +149,12 @@ export class StreamLookups {
     return { pointer: best, probe };
   }
 
+  /** The pointer of the commit of `streamId` starting at `firstRevision`, if the lookups have it. */
+  async pointer(streamId: string, firstRevision: number): Promise<StreamPointer | null> {
+    const document = await this.lookups.findOne({ _id: streamKey(streamId, firstRevision) });
+    return isStreamPointer(document) ? document : null;
+  }
+
   /** Commits whose lookups point at them, by event id (absent ids are left out). */
   async commitIdsOfEvents(eventIds: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
@@ -171,14 +181,17 @@ export class StreamLookups {
    * event ids before its stream pointer: whoever sees a pointer also sees its commit's ids), then
    * raises the hints the commits cross. Duplicates mean a repair wrote them already.
    */
-  async write(commits: readonly CommitDocument[]): Promise<void> {
+  async write(
+    entries: ReadonlyArray<{ commit: CommitDocument; pointer: StreamPointer }>,
+  ): Promise<void> {
     const documents: LookupDocument[] = [];
-    for (const commit of commits) {
+    for (const { commit, pointer } of entries) {
       for (const eventId of commit.eventIds) {
         documents.push({ _id: eventIdKey(eventId), commitId: commit._id });
       }
-      documents.push(pointerOf(commit));
+      documents.push(pointer);
     }
+    const commits = entries.map((entry) => entry.commit);
     for (let index = 0; index < documents.length; index += LOOKUPS_PER_INSERT) {
       await this.insertInOrder(documents.slice(index, index + LOOKUPS_PER_INSERT));
     }

@@ -64,6 +64,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'projections rebuild | catch-up | status   read models from the event log',
     load: async () => (await import('./cli/projectionsCommand')).runProjectionsCommand,
   },
+  sample: {
+    summary: 'sample remove [--reason TEXT]   remove the sample data a first start loaded',
+    load: async () => (await import('./cli/sampleCommand')).createSampleCommand(),
+  },
 };
 
 function usage(): string {

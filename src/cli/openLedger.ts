@@ -17,7 +17,7 @@ export async function openLedgerForCli(
   const config = loadConfig(env);
   const database = await resolveDatabase({
     dataDir: config.dataDir,
-    env: config.mongodbUri ? { MONGODB_URI: config.mongodbUri } : {},
+    env: config.mongodbUri ? { MONGODB_URI: config.mongodbUri } : env,
     progress: (line) => process.stderr.write(`${line}\n`),
   });
   try {

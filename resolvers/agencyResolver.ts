@@ -1,19 +1,20 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { AgencyReadDocument } from '../models/agencyReadModel';
+import { cursorValues } from '../src/readSide/keysetPage';
+import {
+  AGENCY_ORDER,
+  AGENCY_REPORT_ORDER,
+  agencyPage,
+  agencyReportPage,
+} from '../src/readSide/reportQueries';
 import { perItem } from './complexity';
 import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
-import type { ReportSummary } from './loaders';
 import { currentReport } from './reportViews';
 import { Agency, AgencyConnection, agencyToGraph } from './types/agency';
 import { bi } from './types/describe';
 import { ReportConnection } from './types/report';
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 @Resolver(() => Agency)
 export class AgencyResolver {
@@ -32,20 +33,19 @@ export class AgencyResolver {
     @Ctx() context: RequestContext,
   ): Promise<AgencyConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
-    const query: Record<string, unknown> = {};
-    if (nameContains) query.nameKey = { $regex: escapeRegex(nameContains.trim().slice(0, 100)) };
-    if (after) {
-      const [nameKey] = decodeCursor(after, ['string']);
-      query.nameKey = { ...(query.nameKey as object | undefined), $gt: nameKey };
-    }
-    const rows = await context.ledger.models.agencies
-      .find(query)
-      .sort({ nameKey: 1 })
-      .limit(size + 1)
-      .lean<AgencyReadDocument[]>()
-      .exec();
+    const rows = await agencyPage(
+      context.ledger.models,
+      nameContains,
+      after ? decodeCursor(after, ['string']) : null,
+      size + 1,
+    );
     for (const row of rows.slice(0, size)) context.loaders.agency.prime(row._id, row);
-    return connectionOf(rows, size, (row) => encodeCursor([row.nameKey]), agencyToGraph);
+    return connectionOf(
+      rows,
+      size,
+      (row) => encodeCursor(cursorValues(AGENCY_ORDER, row)),
+      agencyToGraph,
+    );
   }
 
   @FieldResolver(() => ReportConnection, {
@@ -59,17 +59,17 @@ export class AgencyResolver {
     @Ctx() context: RequestContext,
   ): Promise<ReportConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
-    const query: Record<string, unknown> = { agencyId: agency.agencyId };
-    if (after) {
-      const [year] = decodeCursor(after, ['number']);
-      query.year = { $lt: year };
-    }
-    const rows = await context.ledger.models.summaries
-      .find(query)
-      .sort({ year: -1 })
-      .limit(size + 1)
-      .lean<ReportSummary[]>()
-      .exec();
-    return connectionOf(rows, size, (row) => encodeCursor([row.year]), currentReport);
+    const rows = await agencyReportPage(
+      context.ledger.models,
+      agency.agencyId,
+      after ? decodeCursor(after, ['number']) : null,
+      size + 1,
+    );
+    return connectionOf(
+      rows,
+      size,
+      (row) => encodeCursor(cursorValues(AGENCY_REPORT_ORDER, row)),
+      currentReport,
+    );
   }
 }

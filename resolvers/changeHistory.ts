@@ -7,6 +7,7 @@ import type { FilterQuery } from 'mongoose';
 import type { FigureState, NarrativeSectionState } from '../events/report/reportState';
 import type { ChangeEntryDocument } from '../models/changeEntryModel';
 import { lastEntryIds } from '../src/projections/changeEntries';
+import { cursorValues, keysetPage, type KeysetOrder } from '../src/readSide/keysetPage';
 import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
@@ -26,6 +27,13 @@ export interface ChangeHistoryScope {
 
 /** Position in the order (revision desc, _id desc): rows strictly after it come next. */
 type Position = readonly [revision: number, id: string];
+
+const HISTORY_ORDER: KeysetOrder<ChangeEntryDocument> = {
+  fields: [
+    { name: 'revision', direction: -1, of: (row) => row.revision },
+    { name: '_id', direction: -1, of: (row) => row._id },
+  ],
+};
 
 /**
  * The entry a key's history starts from in a view of the report (`state`: its figures and
@@ -54,7 +62,12 @@ export async function changeHistory(
     key != null && startEntryId !== undefined
       ? await walkChain(context, { ...scope, key }, startEntryId, position, size)
       : await queryPage(context, scope, position, size + 1);
-  return connectionOf(rows, size, (row) => encodeCursor([row.revision, row._id]), figureChangeOf);
+  return connectionOf(
+    rows,
+    size,
+    (row) => encodeCursor(cursorValues(HISTORY_ORDER, row)),
+    figureChangeOf,
+  );
 }
 
 function positionOf(after: string): Position {
@@ -69,21 +82,16 @@ async function queryPage(
   position: Position | null,
   limit: number,
 ): Promise<ChangeEntryDocument[]> {
-  const query: FilterQuery<ChangeEntryDocument> = {
+  const filter: FilterQuery<ChangeEntryDocument> = {
     reportId: scope.reportId,
     revision: { $lte: scope.maxRevision },
   };
-  if (scope.key != null) query.key = scope.key;
-  if (position) {
-    const [revision, id] = position;
-    query.$or = [{ revision: { $lt: revision } }, { revision, _id: { $lt: id } }];
-  }
-  return context.ledger.models.changes
-    .find(query)
-    .sort({ revision: -1, _id: -1 })
-    .limit(limit)
-    .lean<ChangeEntryDocument[]>()
-    .exec();
+  if (scope.key != null) filter.key = scope.key;
+  return keysetPage(context.ledger.models.changes, HISTORY_ORDER, {
+    filter,
+    after: position,
+    limit,
+  });
 }
 
 async function entryById(context: RequestContext, id: string): Promise<ChangeEntryDocument | null> {

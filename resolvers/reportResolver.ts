@@ -10,7 +10,6 @@ import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
 import { reportIdFromInput } from './globalId';
-import type { ReportSummary } from './loaders';
 import { currentReport, fullOf, pastReport, rulesOfReport } from './reportViews';
 import { rulesOf } from '../src/projections/reportRules';
 import { DateTimeScalar } from './scalars';
@@ -24,6 +23,8 @@ import { NarrativeSection } from './types/narrativeSection';
 import { Report, ReportConnection } from './types/report';
 import { ImportWarning, RuleResult } from './types/ruleResult';
 import { changeHistory, historyStartOf } from './changeHistory';
+import { cursorValues } from '../src/readSide/keysetPage';
+import { REPORT_ORDER, reportSummaryPage } from '../src/readSide/reportQueries';
 import { ViewMemo } from '../src/readSide/viewMemo';
 
 const MAX_YEAR = 2100;
@@ -143,29 +144,24 @@ export class ReportResolver {
     @Ctx() context: RequestContext,
   ): Promise<ReportConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
-    const query: Record<string, unknown> = {};
-    if (filter?.agency) query.agencyKey = normaliseAgencyName(filter.agency);
-    if (filter?.year !== undefined && filter?.year !== null) {
-      checkYear(filter.year, 'filter.year');
-      query.year = filter.year;
-    }
-    if (filter?.hasFailedRules === true) query.failedRuleCount = { $gt: 0 };
-    if (filter?.hasFailedRules === false) query.failedRuleCount = 0;
-    if (after) {
-      const [year, agencyKey] = decodeCursor(after, ['number', 'string']);
-      query.$or = [{ year: { $lt: year } }, { year, agencyKey: { $gt: agencyKey } }];
-    }
-    const rows = await context.ledger.models.summaries
-      .find(query)
-      .sort({ year: -1, agencyKey: 1 })
-      .limit(size + 1)
-      .lean<Array<ReportSummary>>()
-      .exec();
+    if (filter?.year !== undefined && filter?.year !== null) checkYear(filter.year, 'filter.year');
+    const rows = await reportSummaryPage(
+      context.ledger.models,
+      {
+        ...(filter?.agency ? { agencyKey: normaliseAgencyName(filter.agency) } : {}),
+        ...(filter?.year !== undefined && filter?.year !== null ? { year: filter.year } : {}),
+        ...(typeof filter?.hasFailedRules === 'boolean'
+          ? { hasFailedRules: filter.hasFailedRules }
+          : {}),
+      },
+      after ? decodeCursor(after, ['number', 'string']) : null,
+      size + 1,
+    );
     for (const row of rows.slice(0, size)) context.loaders.reportSummary.prime(row._id, row);
     return connectionOf(
       rows,
       size,
-      (row) => encodeCursor([row.year, row.agencyKey]),
+      (row) => encodeCursor(cursorValues(REPORT_ORDER, row)),
       currentReport,
     );
   }

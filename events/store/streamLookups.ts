@@ -19,6 +19,8 @@ import { ignoreDuplicate, storedBeforeDuplicate } from './duplicateKey';
 
 /** Revisions probed per query when looking for a head (a hint is at most this stale, mostly). */
 export const HEAD_PROBE_WIDTH = 64;
+/** Revisions looked back first for the commit holding a revision. */
+const NEAR_BACK = 8;
 /** Revisions probed per query when reading a stream. */
 export const READ_PROBE_WIDTH = 256;
 /** A stream's head hint is raised when a commit crosses a multiple of this many revisions. */
@@ -137,13 +139,15 @@ export class StreamLookups {
     maxEventsPerAppend: number,
     width: number,
   ): Promise<{ pointer: StreamPointer; probe: Probe } | null> {
-    const back = Math.min(revision, HEAD_PROBE_WIDTH - 1);
-    let probe = await this.probe(streamId, revision - back, back + width);
+    // Most commits are short: look a few revisions back first (with `width` ahead, for a reader
+    // walking on), then further back a window at a time; the nearest start at or below decides.
+    const back = Math.min(revision, NEAR_BACK - 1);
+    const probe = await this.probe(streamId, revision - back, back + width);
     let best = bestAtOrBelow(probe, revision);
     const lowest = Math.max(0, revision - maxEventsPerAppend + 1);
-    if (!best && lowest < revision - back) {
-      probe = await this.probe(streamId, lowest, revision - back - lowest);
-      best = bestAtOrBelow(probe, revision);
+    for (let top = revision - back - 1; !best && top >= lowest; top -= HEAD_PROBE_WIDTH) {
+      const from = Math.max(lowest, top - HEAD_PROBE_WIDTH + 1);
+      best = bestAtOrBelow(await this.probe(streamId, from, top - from + 1), revision);
     }
     if (!best || best.lastRevision < revision) return null;
     return { pointer: best, probe };

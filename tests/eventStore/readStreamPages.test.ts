@@ -98,4 +98,25 @@ describe('readStream over many commits (integration)', () => {
     for (const [, read, expected] of cases()) expect(await read()).toEqual(expected);
     expect(revisions(await fresh.readStream(streamId))).toEqual(range(0, total - 1));
   });
+
+  it('given a commit longer than the first look back, when read from inside it, then the read starts inside that commit', async () => {
+    const id = `long-${randomUUID()}`;
+    await store.appendToStream(id, [newEvent('A', 0)], { expectedRevision: 'no_stream' });
+    await store.appendToStream(
+      id,
+      Array.from({ length: 40 }, (_, n) => newEvent('L', n)),
+      { expectedRevision: 0 },
+    );
+    await store.appendToStream(id, [newEvent('Z', 0)], { expectedRevision: 40 });
+
+    expect(revisions(await store.readStream(id, { fromRevision: 30 }))).toEqual(range(30, 41));
+    expect(
+      revisions(
+        await store.readStream(id, { toRevision: 35, direction: 'backwards', maxCount: 3 }),
+      ),
+    ).toEqual([35, 34, 33]);
+    expect(revisions(await store.readStream(id, { fromRevision: 20, toRevision: 25 }))).toEqual(
+      range(20, 25),
+    );
+  });
 });

@@ -40,6 +40,30 @@ async function openExportLoader() {
   return { loadReport: reportExportLoader(opened.ledger), close: () => opened.close() };
 }
 
+/** `export figures`: the corpus index of the configured database, caught up with its log. */
+async function openCorpusSource() {
+  const [{ corpusViewForExport }, { openLedgerForCli }] = await Promise.all([
+    import('./export/figureExportSource'),
+    import('./cli/openLedger'),
+  ]);
+  const opened = await openLedgerForCli();
+  return {
+    viewAt: (asOf: Date | null) => corpusViewForExport(opened.ledger, asOf),
+    close: () => opened.close(),
+  };
+}
+
+/** `export figures …` is the bulk export; any other `export …` the one-report export. */
+async function loadExportCommands(): Promise<CliCommand> {
+  const [{ createExportCommand }, { createExportFiguresCommand }] = await Promise.all([
+    import('./cli/exportCommand'),
+    import('./cli/exportFiguresCommand'),
+  ]);
+  const report = createExportCommand(openExportLoader);
+  const figures = createExportFiguresCommand(openCorpusSource);
+  return (args, io) => (args[0] === 'figures' ? figures(args.slice(1), io) : report(args, io));
+}
+
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   parse: {
     summary: 'parse <file> [--agency NAME] [--year YYYY]   print the importer result as JSON',
@@ -52,8 +76,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   },
   export: {
     summary:
-      'export --agency NAME --year YYYY --format csv|json|markdown [--out FILE] [--at-revision N] [--as-of ISO]',
-    load: async () => (await import('./cli/exportCommand')).createExportCommand(openExportLoader),
+      'export --agency NAME --year YYYY --format csv|json|markdown [--out FILE] [--at-revision N] [--as-of ISO]\n' +
+      '  export figures --key KEY [--year YYYY] [--region-code CODE] … --format csv|jsonl [--out FILE]   a figure across reports',
+    load: loadExportCommands,
   },
   token: {
     summary:

@@ -5,6 +5,7 @@
 //   GET /healthz, /readyz    liveness, readiness (database, projection lag, ledger integrity)
 //   GET /metrics             Prometheus
 //   GET /export/:agency/:year/:format
+//   GET /export/figures.csv|jsonl   a corpus query streamed (figuresExportRoute.ts)
 //   GET /                    the web viewer (web/dist), when built
 // Every request gets an id (x-request-id in and out) and a logger bound to it; errors carry
 // the id so a user can quote it, and a Chinese message (formatError.ts). Every GraphQL response
@@ -50,6 +51,7 @@ import { refuseHttpSubscriptions } from './refuseHttpSubscriptions';
 import { ReadinessMonitor } from './readiness';
 import { createRequestContext } from './requestContext';
 import { registerExportRoute } from './routes/exportRoute';
+import { registerFiguresExportRoute } from './routes/figuresExportRoute';
 import { registerGraphqlExplorer } from './routes/graphqlExplorer';
 import { registerHealthRoutes } from './routes/health';
 import { registerMetricsRoute } from './routes/metrics';
@@ -203,6 +205,7 @@ export async function createHttpServer(
   registerHealthRoutes(app, readiness);
   registerMetricsRoute(app, metrics, readiness);
   registerExportRoute(app, ledger, { requireTokenForReads: config.requireTokenForReads });
+  registerFiguresExportRoute(app, ledger, { requireTokenForReads: config.requireTokenForReads });
 
   let routed = false;
   const registerFinalRoutes = () => {

@@ -46,7 +46,8 @@ export function reportExportLoader(
   };
 }
 
-function readAccess(ledger: Ledger, requireTokenForReads: boolean): RequestHandler {
+/** Reads need a token when the server requires one for reads (as for GraphQL). */
+export function readAccess(ledger: Ledger, requireTokenForReads: boolean): RequestHandler {
   return async (req, res, next) => {
     if (!requireTokenForReads) {
       next();

@@ -17,6 +17,7 @@ import { generateFigureValues } from './generator/figureValues';
 import { loadSyntheticLedger } from './generator/loadSyntheticLedger';
 import { createRandom } from './generator/prng';
 import type { BenchContext, MeasuredReport } from './measurements/benchContext';
+import { runCorpusSection } from './measurements/corpus';
 import { measureEventStore } from './measurements/eventStore';
 import { benchOnly, runEventStoreSection } from './measurements/eventStoreSection';
 import { measureFullReportRead } from './measurements/fullReportRead';
@@ -129,6 +130,8 @@ function timeTravelRows(
 
 async function main(): Promise<void> {
   const profile = benchProfile();
+  // The corpus section loads its own corpus (10k and 100k reports): run it on its own.
+  if (process.env.BENCH_ONLY?.trim() === 'corpus') return runCorpusSection(profile, log);
   if (benchOnly() === 'eventStore') return runEventStoreSection(profile, log);
   const startedAt = new Date().toISOString();
   const dataDir = process.env.MONGODB_URI

@@ -1,11 +1,13 @@
 // figureValues: one key (figure or indicator) across every report, ranked, as a connection.
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { selectReports } from '../../src/corpus/corpusFilter';
 import { metricOf } from '../../src/corpus/corpusMetric';
 import { rankReports } from '../../src/corpus/reportRanking';
 import { perItem } from '../complexity';
 import type { RequestContext } from '../context';
 import { pageSize } from '../cursor';
+import { toGlobalId } from '../globalId';
 import { PageAfterArg, PageFirstArg } from '../pageArgs';
 import { currentReport } from '../reportViews';
 import { DateTimeScalar } from '../scalars';
@@ -26,6 +28,20 @@ export function AsOfArg(): ReturnType<typeof Arg> {
       'Answer as the ledger stood at this instant (all reports at once)',
     ),
   });
+}
+
+const IDENTITY_FIELDS = new Set(['id', 'reportId', '__typename']);
+
+function asksOnlyIds(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every(
+      (selection) => selection.kind === Kind.FIELD && IDENTITY_FIELDS.has(selection.name.value),
+    ),
+  );
+}
+
+function reportIdentity(reportId: string): Report {
+  return Object.assign(new Report(), { id: toGlobalId('Report', reportId), reportId });
 }
 
 @Resolver(() => FigureValue)
@@ -101,7 +117,14 @@ export class FigureValuesResolver {
     nullable: true,
     description: bi('报告（当前版本）', 'The report (its current version)'),
   })
-  async report(@Root() value: FigureValue, @Ctx() context: RequestContext): Promise<Report | null> {
+  async report(
+    @Root() value: FigureValue,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Report | null> {
+    // A ranking usually asks only for the report's id: answer it from the index, without a
+    // read-model lookup per page (100 summaries cost ~100 ms on FerretDB).
+    if (asksOnlyIds(info)) return reportIdentity(value.reportId);
     const summary = await context.loaders.reportSummary.load(value.reportId);
     return summary ? currentReport(summary) : null;
   }

@@ -134,3 +134,32 @@ export class SetAgencyRegionInput {
   @Field(() => String, { description: bi('理由（必填）', 'Why (required)') })
   reason!: string;
 }
+
+@InputType({
+  description: bi(
+    '报告列表的排序：按数字或指标键的值，或按年度、机构名称',
+    'Order of a report list: by the value of a figure or indicator key, or by year or agency name',
+  ),
+})
+export class ReportOrderInput {
+  @Field(() => String, {
+    nullable: true,
+    description: bi(
+      '数字键或指标键（按其值排序，空白在最后）',
+      'Figure or indicator key (by its value, blanks last)',
+    ),
+  })
+  key?: string | null;
+
+  @Field(() => ValueOrderByEnum, {
+    nullable: true,
+    description: bi(
+      '无 key 时：YEAR（缺省）或 AGENCY_NAME',
+      'Without key: YEAR (default) or AGENCY_NAME',
+    ),
+  })
+  by?: ValueOrderByEnum | null;
+
+  @Field(() => SortDirectionEnum, { nullable: true, description: bi('方向', 'Direction') })
+  direction?: SortDirectionEnum | null;
+}

@@ -1,6 +1,7 @@
 // One document per figure change (and one per non-figure event): serves both a figure's
 // history and the cross-report audit log. _id = `${eventId}:${key}` so writing it twice is harmless.
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { FigureReviewData } from '../events/report/eventCatalog';
 import type { ActorRef, ChangeKind } from '../events/report/reportState';
 
 export interface ChangeEntryDocument {
@@ -31,6 +32,8 @@ export interface ChangeEntryDocument {
    * index).
    */
   previousEntryId?: string | null;
+  /** An edit that applied an approved proposal: the proposal, its author and its approver. */
+  review?: FigureReviewData;
 }
 
 export const changeEntrySchema = new Schema<ChangeEntryDocument>(
@@ -53,6 +56,7 @@ export const changeEntrySchema = new Schema<ChangeEntryDocument>(
     recordedAt: Date,
     revertedEventId: { type: String, default: null },
     previousEntryId: { type: String },
+    review: { type: Schema.Types.Mixed },
   },
   { collection: 'changes', versionKey: false, autoIndex: false, _id: false },
 );

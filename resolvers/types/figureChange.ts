@@ -6,6 +6,7 @@ import { Actor } from './actor';
 import { bi } from './describe';
 import { ChangeKindEnum } from './enums';
 import { PageInfo } from './pageInfo';
+import { FigureReview, figureReviewOf } from './proposalFigureReview';
 
 @ObjectType({
   description: bi(
@@ -67,6 +68,15 @@ export class FigureChange {
   })
   revertedEventId!: string | null;
 
+  @Field(() => FigureReview, {
+    nullable: true,
+    description: bi(
+      '经审核生效时：提出人与批准人（其余变更为空）',
+      'For a change that applied an approved proposal: who proposed and who approved it',
+    ),
+  })
+  review!: FigureReview | null;
+
   /** Not a field: for AuditEntry.report. */
   reportId!: string;
 }
@@ -76,6 +86,7 @@ export function figureChangeOf(entry: ChangeEntryDocument): FigureChange {
   return {
     ...figureChangeOfRef(entry, entry.reportId, entry),
     revertedEventId: entry.revertedEventId,
+    review: figureReviewOf(entry.review),
   };
 }
 
@@ -96,6 +107,7 @@ export function figureChangeOfRef(
     kind: ref.kind as ChangeKindEnum,
     key: change.key,
     revertedEventId: null,
+    review: null,
     reportId,
   };
 }

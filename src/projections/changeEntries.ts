@@ -124,8 +124,14 @@ export function changeEntriesOf(
         ...data.narrativeFigures.map((figure) => entry(figure.key, null, figure.value)),
       ];
     }
-    case 'FiguresEdited':
-      return typed.data.changes.map((change) => entry(change.key, change.from, change.to));
+    case 'FiguresEdited': {
+      const { review } = typed.data;
+      return typed.data.changes.map((change) => {
+        const document = entry(change.key, change.from, change.to);
+        // Left out, not null, on a direct edit (as previousEntryId): older entries have none.
+        return review ? { ...document, review } : document;
+      });
+    }
     case 'NarrativeEdited':
       return typed.data.sections.map((section) =>
         entry(sectionKey(section.sectionId), section.from, section.to),

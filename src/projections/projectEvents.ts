@@ -2,6 +2,7 @@
 import { AGENCY_STREAM_PREFIX, reportIdOfStream } from '../../events/report/ids';
 import type { RecordedEvent } from '../../events/store/types';
 import { projectAgencyEvents } from './projectAgency';
+import { projectProposalEvents } from './projectProposal';
 import type { ProjectionContext } from './projectionContext';
 import { projectReport } from './projectReport';
 
@@ -11,6 +12,7 @@ export async function projectEvents(
 ): Promise<string[]> {
   const agencyEvents = events.filter((event) => event.streamId.startsWith(AGENCY_STREAM_PREFIX));
   if (agencyEvents.length > 0) await projectAgencyEvents(context, agencyEvents);
+  await projectProposalEvents(context, events);
   const eventsByReport = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     const reportId = reportIdOfStream(event.streamId);

@@ -11,6 +11,7 @@ import { FigureResolver } from '../../resolvers/figureResolver';
 import { IntegrityResolver } from '../../resolvers/integrityResolver';
 import { MutationResolver } from '../../resolvers/mutationResolver';
 import { NodeResolver } from '../../resolvers/nodeResolver';
+import { ProposalResolver } from '../../resolvers/proposalResolver';
 import { ReportResolver } from '../../resolvers/reportResolver';
 import { ServiceResolver } from '../../resolvers/serviceResolver';
 import { SubscriptionResolver } from '../../resolvers/subscriptionResolver';
@@ -71,6 +72,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       NodeResolver,
       MutationResolver,
+      ProposalResolver,
       IntegrityResolver,
       SubscriptionResolver,
       FigureValuesResolver,

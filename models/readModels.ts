@@ -4,7 +4,6 @@ import { agencyReadModel, type AgencyReadModel } from './agencyReadModel';
 import { changeEntryModel, type ChangeEntryModel } from './changeEntryModel';
 import { checkpointModel, type CheckpointModel } from './checkpointModel';
 import { mutationRecordModel, type MutationRecordModel } from './mutationRecordModel';
-import { proposalReadModel, type ProposalReadModel } from './proposalReadModel';
 import { reportReadModel, type ReportReadModel } from './reportReadModel';
 import { reportRevisionModel, type ReportRevisionModel } from './reportRevisionModel';
 import { reportSummaryModel, type ReportSummaryModel } from './reportSummaryModel';
@@ -22,8 +21,6 @@ export interface ReadModels {
   checkpoints: CheckpointModel;
   tokens: TokenModel;
   mutations: MutationRecordModel;
-  /** Proposals and their review (src/projections/projectProposal.ts). */
-  proposals: ProposalReadModel;
 }
 
 export function createReadModels(connection: Connection): ReadModels {
@@ -37,15 +34,37 @@ export function createReadModels(connection: Connection): ReadModels {
     checkpoints: checkpointModel(connection),
     tokens: tokenModel(connection),
     mutations: mutationRecordModel(connection),
-    proposals: proposalReadModel(connection),
   };
 }
 
-/** Idempotent: safe at every start. */
+type IndexArgs = Parameters<ReadModels['reports']['collection']['createIndex']>;
+
+/** FerretDB answers `buildInfo` with its own version. */
+async function onFerretdb(models: ReadModels): Promise<boolean> {
+  const info = await models.reports.db.db
+    ?.admin()
+    .command({ buildInfo: 1 })
+    .catch(() => null);
+  return typeof info?.ferretdbVersion === 'string';
+}
+
+/**
+ * Idempotent: safe at every start. On FerretDB 1.24 (SQLite) no secondary index is ever used to
+ * read, yet each costs every write (an audit entry carries six): only the unique ones, which it
+ * enforces, are created there. MongoDB gets them all.
+ */
 export async function ensureReadModelIndexes(models: ReadModels): Promise<void> {
+  const uniqueOnly = await onFerretdb(models);
   for (const model of Object.values(models) as Array<ReadModels[keyof ReadModels]>) {
     await model.createCollection().catch(() => undefined);
-    await model.createIndexes();
+    if (!uniqueOnly) {
+      await model.createIndexes();
+      continue;
+    }
+    for (const [fields, options] of model.schema.indexes()) {
+      if (options.unique)
+        await model.collection.createIndex(fields as IndexArgs[0], options as IndexArgs[1]);
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { readEditorToken, saveEditorToken } from '../state/editorToken';
 import { useRoute } from '../state/route';
+import { CorpusPage } from './CorpusPage';
 import { ReportList } from './ReportList';
 import { ReportView } from './ReportView';
 import { TokenBox } from './TokenBox';
@@ -25,6 +26,14 @@ export function App() {
         <a class="site-title" href="#/">
           年报台账 <span class="muted">Nianbao Ledger</span>
         </a>
+        <nav class="site-nav" aria-label="页面">
+          <a href="#/" aria-current={route.name === 'list' ? 'page' : undefined}>
+            报告列表
+          </a>
+          <a href="#/corpus" aria-current={route.name === 'corpus' ? 'page' : undefined}>
+            跨报告比较
+          </a>
+        </nav>
         <TokenBox
           token={token}
           onChange={(next) => {
@@ -35,6 +44,8 @@ export function App() {
       </header>
       {route.name === 'report' ? (
         <ReportView key={route.id} route={route} token={token} />
+      ) : route.name === 'corpus' ? (
+        <CorpusPage route={route} />
       ) : (
         <ReportList key={token ?? ''} route={route} />
       )}

@@ -2,11 +2,14 @@
 //   #/                       report list (with ?year=&agency=&failed=1)
 //   #/report/<id>            a report at its current revision
 //   #/report/<id>?rev=3      the same report as of revision 3
+//   #/corpus?key=…&year=…    one figure across reports, by region (corpusRoute.ts)
 import { useEffect, useState } from 'preact/hooks';
+import { corpusRouteHref, parseCorpusRoute, type CorpusRoute } from './corpusRoute';
 
 export type Route =
   | { name: 'list'; year: number | null; agency: string; failedOnly: boolean }
-  | { name: 'report'; id: string; revision: number | null; figure: string | null };
+  | { name: 'report'; id: string; revision: number | null; figure: string | null }
+  | CorpusRoute;
 
 function positiveInteger(text: string | null): number | null {
   if (!text || !/^\d+$/.test(text)) return null;
@@ -16,6 +19,7 @@ function positiveInteger(text: string | null): number | null {
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
+  if (path === '/corpus') return parseCorpusRoute(params);
   const match = /^\/report\/(.+)$/.exec(path);
   if (match) {
     return {
@@ -34,6 +38,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
+  if (route.name === 'corpus') return corpusRouteHref(route);
   const params = new URLSearchParams();
   if (route.name === 'report') {
     if (route.revision !== null) params.set('rev', String(route.revision));

@@ -96,12 +96,15 @@ async function measureServer(
     env: { MAX_PAGE_SIZE: '1000', NIANBAO_SAMPLE_DATA: 'false' },
     timeoutMs: 600_000,
   });
+  const listeningSeconds = (performance.now() - spawned) / 1000;
   try {
     const api = graphqlClient(server.url);
     // Start-up: until the first corpus answer (the index loads its snapshot on first use).
     const first = await request(api, QUERIES.top100, { key: KEY, year: YEAR });
     const startupSeconds = (performance.now() - spawned) / 1000;
-    log(`  corpus: server answered its first corpus query after ${round(startupSeconds, 1)} s`);
+    log(
+      `  corpus: server listening after ${round(listeningSeconds, 1)} s, first corpus answer after ${round(startupSeconds, 1)} s`,
+    );
     const edges = (first.figureValues as { edges: Array<{ node: { report: { id: string } } }> })
       .edges;
     const reportId = edges[0].node.report.id;

@@ -12,6 +12,7 @@ import { IntegrityResolver } from '../../resolvers/integrityResolver';
 import { MutationResolver } from '../../resolvers/mutationResolver';
 import { NodeResolver } from '../../resolvers/nodeResolver';
 import { ProposalResolver } from '../../resolvers/proposalResolver';
+import { ProposalSubscriptionResolver } from '../../resolvers/proposalSubscriptionResolver';
 import { ReportResolver } from '../../resolvers/reportResolver';
 import { ServiceResolver } from '../../resolvers/serviceResolver';
 import { SubscriptionResolver } from '../../resolvers/subscriptionResolver';
@@ -73,6 +74,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       MutationResolver,
       ProposalResolver,
+      ProposalSubscriptionResolver,
       IntegrityResolver,
       SubscriptionResolver,
       FigureValuesResolver,

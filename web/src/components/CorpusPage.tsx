@@ -26,6 +26,12 @@ export interface CorpusPageProps {
   route: CorpusRoute;
 }
 
+const TABLES = [
+  ['t2', '表二 主动公开'],
+  ['t3', '表三 申请办理'],
+  ['t4', '表四 复议诉讼'],
+] as const;
+
 const TIER_ZH: Readonly<Record<RegionTier, string>> = {
   PROVINCE: '省级区划',
   CITY: '市级区划',
@@ -47,7 +53,8 @@ function keyLabel(key: string, indicators: readonly IndicatorOption[]): string {
   const indicator = indicators.find((item) => item.key === key);
   if (indicator) return indicator.nameZh;
   const definition = figureDefinition(key);
-  return definition ? `${definition.tableLabel} ${figureTitle(key)}` : key;
+  const table = TABLES.find(([id]) => id === definition?.table);
+  return definition && table ? `${table[1].slice(0, 2)} ${figureTitle(key)}` : key;
 }
 
 function errorText(failure: unknown): string {
@@ -191,15 +198,15 @@ export function CorpusPage({ route }: CorpusPageProps) {
                 </option>
               ))}
             </optgroup>
-            {(['表二', '表三', '表四'] as const).map((table) => (
-              <optgroup key={table} label={table}>
-                {ALL_TABLE_KEYS.filter((key) =>
-                  figureDefinition(key)?.tableLabel.startsWith(table),
-                ).map((key) => (
-                  <option key={key} value={key}>
-                    {figureTitle(key)}
-                  </option>
-                ))}
+            {TABLES.map(([table, name]) => (
+              <optgroup key={table} label={name}>
+                {ALL_TABLE_KEYS.filter((key) => figureDefinition(key)?.table === table).map(
+                  (key) => (
+                    <option key={key} value={key}>
+                      {figureTitle(key)}
+                    </option>
+                  ),
+                )}
               </optgroup>
             ))}
           </select>
@@ -245,13 +252,9 @@ export function CorpusPage({ route }: CorpusPageProps) {
       {years !== null && years.length === 0 && !error && (
         <p class="empty">账本中还没有含此数字的报告。</p>
       )}
-      {view && year !== null && (
-        <section
-          class="corpus-view"
-          aria-busy={loading}
-          data-loaded-for={view.loadedFor}
-          aria-label={title}
-        >
+      {loading && !error && year !== null && <p class="loading">正在加载…</p>}
+      {view && !loading && year !== null && (
+        <section class="corpus-view" data-loaded-for={view.loadedFor} aria-label={title}>
           <p class="corpus-summary">
             共 {view.totalCount} 份报告
             {view.tier === null && view.totalCount > view.items.length

@@ -4,6 +4,7 @@ import { agencyReadModel, type AgencyReadModel } from './agencyReadModel';
 import { changeEntryModel, type ChangeEntryModel } from './changeEntryModel';
 import { checkpointModel, type CheckpointModel } from './checkpointModel';
 import { mutationRecordModel, type MutationRecordModel } from './mutationRecordModel';
+import { proposalReadModel, type ProposalReadModel } from './proposalReadModel';
 import { reportReadModel, type ReportReadModel } from './reportReadModel';
 import { reportRevisionModel, type ReportRevisionModel } from './reportRevisionModel';
 import { reportSummaryModel, type ReportSummaryModel } from './reportSummaryModel';
@@ -21,6 +22,8 @@ export interface ReadModels {
   checkpoints: CheckpointModel;
   tokens: TokenModel;
   mutations: MutationRecordModel;
+  /** Proposals and their review (src/projections/projectProposal.ts). */
+  proposals: ProposalReadModel;
 }
 
 export function createReadModels(connection: Connection): ReadModels {
@@ -34,6 +37,7 @@ export function createReadModels(connection: Connection): ReadModels {
     checkpoints: checkpointModel(connection),
     tokens: tokenModel(connection),
     mutations: mutationRecordModel(connection),
+    proposals: proposalReadModel(connection),
   };
 }
 

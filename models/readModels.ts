@@ -84,4 +84,5 @@ export const DERIVED_MODELS: ReadonlyArray<keyof ReadModels> = [
   'agencies',
   'changes',
   'snapshots',
+  'proposals',
 ];

@@ -1,5 +1,6 @@
 // Drops every derived read model and rebuilds it from the log, folding in memory and writing
 // in bulk (a per-event round trip would make a rebuild as slow as the original history).
+import { proposalIdOfStream } from '../../events/proposal/proposalIds';
 import { reportIdOfStream, AGENCY_STREAM_PREFIX } from '../../events/report/ids';
 import type { MaybeReportState } from '../../events/report/reportState';
 import { createLogFollower } from '../../events/store/logFollower';
@@ -10,6 +11,7 @@ import type { ProjectionContext } from './projectionContext';
 import type { AgencyReadDocument } from '../../models/agencyReadModel';
 import type { ChangeEntryDocument } from '../../models/changeEntryModel';
 import type { SnapshotDocument } from '../../models/snapshotModel';
+import { projectProposal } from './projectProposal';
 import { foldWithOutputs } from './projectReport';
 import { readDocumentOf, summaryOf } from './readModelDocument';
 import { compactReportDocument } from './storedReport';
@@ -69,6 +71,7 @@ export async function rebuildProjections(
   const follower = createLogFollower(context.store, { fromPosition: 0, batchSize: 1000 });
   const states = new Map<string, MaybeReportState>();
   const agencies = new Set<string>();
+  const proposals = new Set<string>();
   let count = 0;
   // One batch's writes run while the next batch is read and folded: the rebuild then takes
   // about as long as the slower of the two, not their sum.
@@ -95,6 +98,8 @@ export async function rebuildProjections(
         if (flagged) agencyFlags.push(flagged);
         continue;
       }
+      const proposalId = proposalIdOfStream(event.streamId);
+      if (proposalId !== null) proposals.add(proposalId);
       const reportId = reportIdOfStream(event.streamId);
       if (reportId === null) continue;
       const list = byReport.get(reportId) ?? [];
@@ -120,6 +125,8 @@ export async function rebuildProjections(
     options.progress?.(count);
   }
   await writing;
+  // A proposal document is its whole (short) stream folded.
+  for (const proposalId of proposals) await projectProposal(context, proposalId);
   const finalStates = [...states.values()].filter((state) => state !== null);
   for (let start = 0; start < finalStates.length; start += 100) {
     const batch = finalStates.slice(start, start + 100);

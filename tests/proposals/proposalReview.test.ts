@@ -4,6 +4,7 @@
 import { createToken } from '../../src/auth/tokens';
 import { wouldBeRules } from '../../src/application/proposals/wouldBeRules';
 import { foldReportFromLog } from '../../src/projections/projectReport';
+import { rebuildProjections } from '../../src/projections/rebuildProjections';
 import type { ReportState } from '../../events/report/reportState';
 import { startApiTestServer, type ApiTestServer } from '../api/apiTestServer';
 import { readSeedReport } from '../api/corpus';
@@ -389,5 +390,16 @@ describeWithSeed('proposals and review over HTTP (integration)', () => {
     );
     expect(open.errors).toBeUndefined();
     expect(open.data!.proposals.edges.every((edge) => edge.node.status === 'OPEN')).toBe(true);
+  });
+
+  test('given proposals in the log, when the read models are rebuilt, then the proposals read model equals what the commands projected', async () => {
+    const byId = async () =>
+      (await api.ledger.models.proposals.find({}).sort({ _id: 1 }).lean().exec()).map(
+        (document) => JSON.parse(JSON.stringify(document)) as unknown,
+      );
+    const projected = await byId();
+    expect(projected.length).toBeGreaterThan(0);
+    await rebuildProjections(api.ledger.projection);
+    expect(await byId()).toEqual(projected);
   });
 });

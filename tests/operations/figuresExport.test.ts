@@ -114,6 +114,9 @@ describeWithCorpus('bulk figure export over HTTP (integration)', () => {
   test('given the corpus, when 2024 is exported as CSV by value, then the rows are the answer keys in the order figureValues gives', async () => {
     const { response, header, rows } = await csvRecords(`key=${KEY}&year=2024`);
     expect(response.headers.get('content-type')).toMatch(/text\/csv.*utf-8/i);
+    // Streamed: sent in chunks, so no length is known before the last row.
+    expect(response.headers.get('content-length')).toBeNull();
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment;.*2024\.csv/);
     expect(header).toEqual(FIGURE_VALUE_COLUMNS.map((column) => column.header));
     const expected2024 = answerKeys.filter((key) => key.year === 2024);

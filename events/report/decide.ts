@@ -125,6 +125,7 @@ function storedWarning(warning: ImportedWarning): ImportedWarning {
     keys: warning.keys,
     message: warning.message,
     source: warning.source,
+    ...(warning.candidates ? { candidates: warning.candidates } : {}),
   };
 }
 

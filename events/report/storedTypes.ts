@@ -54,6 +54,8 @@ export interface ImportedWarning {
   keys: string[];
   message: string;
   source: SourceLocation | null;
+  /** Readings still possible for `keys` (DIGIT_RUN_AMBIGUOUS); see the importer's type. */
+  candidates?: Array<{ values: string[] }>;
 }
 
 /**

@@ -11,6 +11,7 @@ import { FigureResolver } from '../../resolvers/figureResolver';
 import { IntegrityResolver } from '../../resolvers/integrityResolver';
 import { MutationResolver } from '../../resolvers/mutationResolver';
 import { NodeResolver } from '../../resolvers/nodeResolver';
+import { ProposalReviewItemResolver } from '../../resolvers/proposalReviewItemResolver';
 import { ProposalResolver } from '../../resolvers/proposalResolver';
 import { ProposalSubscriptionResolver } from '../../resolvers/proposalSubscriptionResolver';
 import { ReportResolver } from '../../resolvers/reportResolver';
@@ -74,6 +75,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       MutationResolver,
       ProposalResolver,
+      ProposalReviewItemResolver,
       ProposalSubscriptionResolver,
       IntegrityResolver,
       SubscriptionResolver,

@@ -80,7 +80,29 @@ export function resolveRuns(
     });
   }
 
-  const leaveEmpty = (run: UncertainRun, keys: readonly string[], why: string): void => {
+  /** The distinct readings of `keys` among `readings` (whole-run values, in run key order). */
+  const readingsOf = (
+    keys: readonly string[],
+    readings: ReadonlyArray<Readonly<Record<string, number>>>,
+  ): Array<{ values: string[] }> => {
+    const seen = new Map<string, { values: string[] }>();
+    for (const reading of readings) {
+      const values = keys.map((key) => String(reading[key]));
+      seen.set(values.join('|'), { values });
+    }
+    return [...seen.values()];
+  };
+  const runReadings = (run: UncertainRun) =>
+    run.candidates.map((candidate) =>
+      Object.fromEntries(run.keys.map((key, index) => [key, candidate.values[index]])),
+    );
+
+  const leaveEmpty = (
+    run: UncertainRun,
+    keys: readonly string[],
+    why: string,
+    candidates?: Array<{ values: string[] }>,
+  ): void => {
     for (const key of keys) {
       figures[key] = {
         key,
@@ -91,7 +113,8 @@ export function resolveRuns(
         source: run.source,
       };
     }
-    warnings.push(makeWarning(codes.ambiguous, keys, `${run.description}: ${why}`, run.source));
+    const warning = makeWarning(codes.ambiguous, keys, `${run.description}: ${why}`, run.source);
+    warnings.push(candidates && candidates.length > 1 ? { ...warning, candidates } : warning);
   };
 
   for (const run of unreadableRuns) {
@@ -106,7 +129,11 @@ export function resolveRuns(
       solutions.length === 0
         ? 'no reading satisfies the table sums; the cells are left empty'
         : 'too many readings to decide; the cells are left empty';
-    for (const run of uncertainRuns) leaveEmpty(run, run.keys, why);
+    for (const run of uncertainRuns) {
+      // No reading fits the sums: every cut of the run is still a reading to check by hand.
+      const candidates = truncated ? undefined : readingsOf(run.keys, runReadings(run));
+      leaveEmpty(run, run.keys, why, candidates);
+    }
     return { figures, warnings };
   }
 
@@ -141,20 +168,22 @@ export function resolveRuns(
       );
     }
     if (byHint.length > 0) {
-      warnings.push(
-        makeWarning(
+      warnings.push({
+        ...makeWarning(
           codes.ambiguous,
           byHint,
           `${run.description}: more than one reading satisfies the table sums; best reading chosen ${hintUsed ? 'by figures stated in the narrative' : ''}, marked uncertain`,
           run.source,
         ),
-      );
+        candidates: readingsOf(byHint, solutions),
+      });
     }
     if (open.length > 0) {
       leaveEmpty(
         run,
         open,
         'more than one reading satisfies the table sums; the cells are left empty',
+        readingsOf(open, solutions),
       );
     }
   }

@@ -67,6 +67,12 @@ export interface ImportWarning {
   keys: string[];
   message: string;
   source: SourceLocation | null;
+  /**
+   * DIGIT_RUN_AMBIGUOUS: the readings still possible, one value per key of `keys` in their
+   * order (待核实: a person picks one). Absent when the run has no reading or too many.
+   * Objects, not nested arrays: FerretDB stores no array directly inside an array.
+   */
+  candidates?: Array<{ values: string[] }>;
 }
 
 export type DocumentFormat = 'html' | 'markdown' | 'text';

@@ -1,21 +1,15 @@
-// The real HTTP server in this process on its own test database, with its JSON log lines
-// captured, for the operational endpoints' tests.
-import { openLedger, type Ledger } from '../../../src/application/createLedger';
-import { createToken } from '../../../src/auth/tokens';
-import { loadConfig, type Config } from '../../../src/config';
+// The operational endpoints' view of the one test server harness (tests/support/testServer.ts):
+// the server logs at info into a capture the tests read.
 import { createLogger } from '../../../src/observability/logger';
-import { createHttpServer, type LedgerHttpServer } from '../../../src/server/createHttpServer';
-import { loadRateLimitConfig } from '../../../src/server/rateLimitConfig';
 import { logCapture, type LogCapture } from '../../observability/logCapture';
-import { openTestDatabase, type TestDatabase } from '../../support/testDatabase';
+import { startTestServer, type TestServer } from '../../support/testServer';
 
-export interface OpsServer {
-  readonly database: TestDatabase;
-  readonly ledger: Ledger;
-  readonly server: LedgerHttpServer;
-  readonly config: Config;
-  readonly origin: string;
-  readonly url: string;
+export interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+export interface OpsServer extends Omit<TestServer, 'gql'> {
   readonly logs: LogCapture;
   gql(
     query: string,
@@ -23,53 +17,25 @@ export interface OpsServer {
     headers?: Record<string, string>,
   ): Promise<{ response: Response; body: GraphQLBody }>;
   adminToken(): Promise<string>;
-  close(): Promise<void>;
-}
-
-export interface GraphQLBody {
-  data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
 export async function startOpsServer(
   label: string,
   env: Record<string, string> = {},
 ): Promise<OpsServer> {
-  const database = await openTestDatabase(label);
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
-  const ledger = await openLedger({ uri: database.uri, databaseName: database.name });
   const logs = logCapture();
-  const server = await createHttpServer(config, ledger, {
+  const server = await startTestServer({
+    label,
+    env: { LOG_LEVEL: 'info', ...env },
     logger: createLogger('info', logs),
-    serveWeb: false,
-    rateLimit: loadRateLimitConfig(env),
   });
-  const { url } = await server.listen();
   return {
-    database,
-    ledger,
-    server,
-    config,
-    url,
-    origin: new URL(url).origin,
+    ...server,
     logs,
     async gql(query, variables = {}, headers = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
+      const response = await server.post({ query, variables }, headers);
       return { response, body: (await response.json()) as GraphQLBody };
     },
-    async adminToken() {
-      return (
-        await createToken(ledger.models.tokens, { name: 'ops admin', role: 'admin', agencies: [] })
-      ).token;
-    },
-    async close() {
-      await server.stop();
-      await ledger.close();
-      await database.drop();
-    },
+    adminToken: () => server.token({ name: 'ops admin', role: 'admin', agencies: [] }),
   };
 }

@@ -1,12 +1,12 @@
-// Runs the real API in this process on its own test database: openLedger + createHttpServer,
-// listening on a free port. Driver command monitoring is on so tests can count queries.
+// The reliability suites' view of the one test server harness (tests/support/testServer.ts),
+// with driver command monitoring on so tests can count queries, and the bench's client
+// (a connection per request) as `api`.
 import type { CommandStartedEvent } from 'mongodb';
-import pino from 'pino';
-import { openLedger, type Ledger } from '../../../src/application/createLedger';
+import type { Ledger } from '../../../src/application/createLedger';
 import { createToken, revokeToken } from '../../../src/auth/tokens';
-import { loadConfig } from '../../../src/config';
-import { createHttpServer, type LedgerHttpServer } from '../../../src/server/createHttpServer';
-import { openTestDatabase, type TestDatabase } from '../../support/testDatabase';
+import type { LedgerHttpServer } from '../../../src/server/createHttpServer';
+import type { TestDatabase } from '../../support/testDatabase';
+import { startTestServer } from '../../support/testServer';
 import { graphqlClient, type GraphqlClient } from './graphqlClient';
 
 export interface RunningLedgerServer {
@@ -25,46 +25,8 @@ export async function startLedgerServer(
   label: string,
   env: Record<string, string> = {},
 ): Promise<RunningLedgerServer> {
-  const database = await openTestDatabase(label);
-  const config = loadConfig({
-    PORT: '0',
-    MONGODB_URI: database.uri,
-    NIANBAO_DB_NAME: database.name,
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-  const ledger = await openLedger({
-    uri: database.uri,
-    databaseName: database.name,
-    monitorCommands: true,
-  });
-  const commands: CommandStartedEvent[] = [];
-  const record = (event: CommandStartedEvent): void => {
-    commands.push(event);
-  };
-  ledger.client.on('commandStarted', record);
-  ledger.connection.getClient().on('commandStarted', record);
-  const server = await createHttpServer(config, ledger, {
-    serveWeb: false,
-    logger: pino({ level: 'silent' }),
-  });
-  const { url } = await server.listen();
-  return {
-    database,
-    ledger,
-    server,
-    url,
-    origin: new URL(url).origin,
-    api: graphqlClient(url),
-    commands,
-    async stop() {
-      await server.stop();
-      server.httpServer.closeAllConnections();
-      await new Promise((resolve) => server.httpServer.close(resolve));
-      await ledger.close();
-      await database.drop();
-    },
-  };
+  const server = await startTestServer({ label, env, monitorCommands: true });
+  return { ...server, api: graphqlClient(server.url), stop: () => server.close() };
 }
 
 export interface Tokens {

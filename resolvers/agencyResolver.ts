@@ -1,18 +1,16 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { cursorValues } from '../src/readSide/keysetPage';
-import {
-  AGENCY_ORDER,
-  AGENCY_REPORT_ORDER,
-  agencyPage,
-  agencyReportPage,
-} from '../src/readSide/reportQueries';
+import { AGENCY_REPORT_ORDER, agencyReportPage } from '../src/readSide/reportQueries';
+import { corpusAgencies } from './corpus/corpusConnections';
+import { AgencyFilterInput } from './corpus/corpusInputs';
+import { pageInfoOf } from './types/pageInfo';
 import { perItem } from './complexity';
 import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
 import { currentReport } from './reportViews';
-import { Agency, AgencyConnection, agencyToGraph } from './types/agency';
+import { Agency, AgencyConnection } from './types/agency';
 import { bi } from './types/describe';
 import { ReportConnection } from './types/report';
 
@@ -28,24 +26,34 @@ export class AgencyResolver {
       description: bi('名称包含此文字', 'Name contains this text'),
     })
     nameContains: string | null,
+    @Arg('filter', () => AgencyFilterInput, {
+      nullable: true,
+      description: bi(
+        '筛选条件：区划（含下级）、层级、类别、名称；缺省不含示例数据',
+        'Filter: region subtree, level, kind, name; sample data left out unless asked for',
+      ),
+    })
+    filter: AgencyFilterInput | null,
     @PageFirstArg() first: number | null,
     @PageAfterArg() after: string | null,
     @Ctx() context: RequestContext,
   ): Promise<AgencyConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
-    const rows = await agencyPage(
-      context.ledger.models,
-      nameContains,
-      after ? decodeCursor(after, ['string']) : null,
-      size + 1,
-    );
-    for (const row of rows.slice(0, size)) context.loaders.agency.prime(row._id, row);
-    return connectionOf(
-      rows,
+    // From the corpus index: agencies in name order with their regions; the cursor is the id.
+    const page = await corpusAgencies(
+      context,
+      { ...filter, nameContains: filter?.nameContains ?? nameContains },
       size,
-      (row) => encodeCursor(cursorValues(AGENCY_ORDER, row)),
-      agencyToGraph,
+      after,
     );
+    return {
+      totalCount: page.totalCount,
+      edges: page.edges,
+      pageInfo: pageInfoOf(
+        page.edges.map((edge) => edge.cursor),
+        page.hasNextPage,
+      ),
+    };
   }
 
   @FieldResolver(() => ReportConnection, {

@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { ReportInputError } from '../events/report/errors';
-import { normaliseAgencyName, reportIdFor } from '../events/report/ids';
+import { reportIdFor } from '../events/report/ids';
 import type { FigureState } from '../events/report/reportState';
 import { isFigureKey } from '../src/domain/format/figureCatalog';
 import { reportStateAt } from '../src/projections/timeTravel';
 import { TIME_TRAVEL_COST, figuresCost, perItem } from './complexity';
-import { connectionOf } from './connection';
 import type { RequestContext } from './context';
-import { decodeCursor, encodeCursor, pageSize } from './cursor';
+import { pageSize } from './cursor';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
 import { reportIdFromInput } from './globalId';
 import { currentReport, fullOf, pastReport, rulesOfReport } from './reportViews';
@@ -23,8 +22,8 @@ import { NarrativeSection } from './types/narrativeSection';
 import { Report, ReportConnection } from './types/report';
 import { ImportWarning, RuleResult } from './types/ruleResult';
 import { changeHistory, historyStartOf } from './changeHistory';
-import { cursorValues } from '../src/readSide/keysetPage';
-import { REPORT_ORDER, reportSummaryPage } from '../src/readSide/reportQueries';
+import { ReportOrderInput } from './corpus/corpusInputs';
+import { reportListPage } from './reportList';
 import { ViewMemo } from '../src/readSide/viewMemo';
 
 const MAX_YEAR = 2100;
@@ -139,31 +138,26 @@ export class ReportResolver {
   async reports(
     @Arg('filter', () => ReportFilter, { nullable: true, description: bi('筛选条件', 'Filter') })
     filter: ReportFilter | null,
+    @Arg('orderBy', () => ReportOrderInput, {
+      nullable: true,
+      description: bi(
+        '排序：数字键或指标键的值、年度或机构名称（缺省年度从新到旧）',
+        'Order: by a figure or indicator value, year or agency name (default newest year first)',
+      ),
+    })
+    orderBy: ReportOrderInput | null,
+    @Arg('asOf', () => DateTimeScalar, {
+      nullable: true,
+      description: bi('账本在此时刻的状态', 'The ledger as it stood at this instant'),
+    })
+    asOf: Date | null,
     @PageFirstArg() first: number | null,
     @PageAfterArg() after: string | null,
     @Ctx() context: RequestContext,
   ): Promise<ReportConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
     if (filter?.year !== undefined && filter?.year !== null) checkYear(filter.year, 'filter.year');
-    const rows = await reportSummaryPage(
-      context.ledger.models,
-      {
-        ...(filter?.agency ? { agencyKey: normaliseAgencyName(filter.agency) } : {}),
-        ...(filter?.year !== undefined && filter?.year !== null ? { year: filter.year } : {}),
-        ...(typeof filter?.hasFailedRules === 'boolean'
-          ? { hasFailedRules: filter.hasFailedRules }
-          : {}),
-      },
-      after ? decodeCursor(after, ['number', 'string']) : null,
-      size + 1,
-    );
-    for (const row of rows.slice(0, size)) context.loaders.reportSummary.prime(row._id, row);
-    return connectionOf(
-      rows,
-      size,
-      (row) => encodeCursor(cursorValues(REPORT_ORDER, row)),
-      currentReport,
-    );
+    return reportListPage(context, filter, orderBy, asOf, size, after);
   }
 
   @FieldResolver(() => Agency, { description: bi('发布机构', 'The agency') })

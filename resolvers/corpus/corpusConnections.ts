@@ -30,6 +30,7 @@ export async function corpusAgencies(
       level: (filter?.level as AgencyLevel | null | undefined) ?? null,
       kind: (filter?.kind as AgencyKind | null | undefined) ?? null,
       nameContains: filter?.nameContains ?? null,
+      includeSample: filter?.includeSample ?? null,
     },
     first,
     after,

@@ -16,5 +16,6 @@ export function toCorpusFilter(input: CorpusFilterInput | null | undefined): Cor
     status: (input.status as ReportStatusName[] | null | undefined) ?? null,
     agencyIds:
       input.agencyIds?.map((id, i) => agencyIdFromInput(id, `filter.agencyIds[${i}]`)) ?? null,
+    includeSample: input.includeSample ?? null,
   };
 }

@@ -43,6 +43,12 @@ export class CorpusFilterInput {
     description: bi('机构 ID（UUID 或全局 ID）', 'Agency ids (UUIDs or global ids)'),
   })
   agencyIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: bi('包括示例数据（缺省不包括）', 'Include sample data (left out unless true)'),
+  })
+  includeSample?: boolean | null;
 }
 
 @InputType({ description: bi('数值列表的排序', 'Order of a value list') })
@@ -76,6 +82,12 @@ export class AgencyFilterInput {
     description: bi('名称包含此文字', 'Name contains this text'),
   })
   nameContains?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: bi('包括示例数据（缺省不包括）', 'Include sample data (left out unless true)'),
+  })
+  includeSample?: boolean | null;
 }
 
 @InputType({ description: bi('变更流的筛选条件', 'Which log events the change feed shows') })

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars';
 import { toGlobalId } from '../globalId';
 import { bi } from './describe';
@@ -37,6 +37,9 @@ export class AgencyConnection {
 
   @Field(() => PageInfo, { description: bi('分页信息', 'Pagination state') })
   pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: bi('符合条件的机构总数', 'How many agencies match') })
+  totalCount!: number;
 }
 
 export function agencyToGraph(document: { _id: string; name: string; registeredAt: Date }): Agency {

@@ -14,6 +14,8 @@ export interface AgencyFilter {
   nameContains?: string | null;
   /** Only agencies whose region is not settled (ambiguous or unresolved names). */
   unresolved?: boolean | null;
+  /** Include sample agencies (left out by default); removed ones are always left out. */
+  includeSample?: boolean | null;
 }
 
 export interface AgencyPage {
@@ -36,6 +38,7 @@ export function agenciesPage(
   const needle = filter.nameContains?.trim().slice(0, 100) ?? '';
   const matching = index.agencies.filter((agency) => {
     if (!view.agencyExists(agency.ordinal)) return false;
+    if (agency.removed || (agency.sample && filter.includeSample !== true)) return false;
     if (needle && !agency.name.includes(needle)) return false;
     const region = view.region(agency.ordinal);
     if (filter.level && region.level !== filter.level) return false;

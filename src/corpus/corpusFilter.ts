@@ -15,6 +15,8 @@ export interface CorpusFilter {
   kind?: AgencyKind | null;
   status?: readonly ReportStatusName[] | null;
   agencyIds?: readonly string[] | null;
+  /** Include sample data (left out by default); removed agencies are always left out. */
+  includeSample?: boolean | null;
 }
 
 const MIN_YEAR = 1990;
@@ -73,7 +75,10 @@ export function selectReports(
     let match = agencyMatches.get(agencyOrdinal);
     if (match === undefined) {
       const region = view.region(agencyOrdinal);
+      const agency = view.index.agencies[agencyOrdinal];
       match =
+        !agency?.removed &&
+        (filter.includeSample === true || !agency?.sample) &&
         (!agencies || agencies.has(agencyOrdinal)) &&
         (!filter.regionCode || view.regionPath(agencyOrdinal).includes(filter.regionCode)) &&
         (!filter.level || region.level === filter.level) &&

@@ -65,6 +65,10 @@ export interface AgencyRow {
   resolution: RegionResolution;
   /** In log order. */
   overrides: RegionOverride[];
+  /** Sample data (AgencyMarkedSample): left out of corpus queries unless asked for. */
+  sample: boolean;
+  /** Removed (AgencyRemoved): left out of every corpus query. */
+  removed: boolean;
 }
 
 /** Where an agency is, as the API shows it. */
@@ -221,6 +225,9 @@ export class CorpusIndex {
       }
     } else if (event.streamId.startsWith('agency-')) {
       entry.agencyOrdinal = this.ordinalOfAgency.get(event.streamId.slice('agency-'.length)) ?? -1;
+      const agency = this.agencies[entry.agencyOrdinal];
+      if (agency && event.type === 'AgencyMarkedSample') agency.sample = true;
+      if (agency && event.type === 'AgencyRemoved') agency.removed = true;
     }
     this.log.push(entry);
   }
@@ -236,6 +243,8 @@ export class CorpusIndex {
       registeredAt,
       resolution: resolveAgencyRegion(name, this.divisions),
       overrides: [],
+      sample: false,
+      removed: false,
     });
     this.ordinalOfAgency.set(agencyId, ordinal);
     return ordinal;
@@ -405,6 +414,8 @@ export class CorpusIndex {
         name: agency.name,
         registeredAt: agency.registeredAt.getTime(),
         overrides: [...agency.overrides],
+        sample: agency.sample,
+        removed: agency.removed,
       })),
       log: [...this.log],
     };
@@ -427,6 +438,8 @@ export class CorpusIndex {
         new Date(agency.registeredAt),
       );
       index.agencies[ordinal].overrides.push(...agency.overrides);
+      index.agencies[ordinal].sample = agency.sample;
+      index.agencies[ordinal].removed = agency.removed;
     }
     index.reportCount = count;
     index.agencyOfReport.set(snapshot.agencyOfReport);

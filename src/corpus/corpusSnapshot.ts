@@ -7,7 +7,7 @@ import type { CellChange, LogEntry, RegionOverride, StatusChange } from './corpu
 import type { DecimalString } from '../domain/importer/types';
 
 /** Bumped whenever the shape changes: older snapshots are ignored and the log is folded. */
-export const CORPUS_SNAPSHOT_FORMAT = 1;
+export const CORPUS_SNAPSHOT_FORMAT = 2;
 
 export interface SnapshotColumn {
   key: string;
@@ -21,6 +21,8 @@ export interface SnapshotAgency {
   name: string;
   registeredAt: number;
   overrides: RegionOverride[];
+  sample: boolean;
+  removed: boolean;
 }
 
 export interface CorpusSnapshot {

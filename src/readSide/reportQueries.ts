@@ -1,7 +1,6 @@
-// The read side's queries of lists: report summaries, an agency's reports, agencies. Resolvers
-// call these; they hold no Mongo filters of their own.
+// The read side's queries of lists: report summaries and an agency's reports (agencies come
+// from the corpus index). Resolvers call these; they hold no Mongo filters of their own.
 import type { FilterQuery } from 'mongoose';
-import type { AgencyReadDocument } from '../../models/agencyReadModel';
 import type { ReadModels } from '../../models/readModels';
 import type { ReportSummaryDocument } from '../../models/reportSummaryModel';
 import { keysetPage, type KeysetOrder } from './keysetPage';
@@ -19,15 +18,13 @@ export const AGENCY_REPORT_ORDER: KeysetOrder<ReportSummaryDocument> = {
   fields: [{ name: 'year', direction: -1, of: (row) => row.year }],
 };
 
-export const AGENCY_ORDER: KeysetOrder<AgencyReadDocument> = {
-  fields: [{ name: 'nameKey', direction: 1, of: (row) => row.nameKey }],
-};
-
 export interface ReportListFilter {
   /** Normalised agency name. */
   agencyKey?: string;
   year?: number;
   hasFailedRules?: boolean;
+  /** Agencies whose reports are left out (sample data, removed agencies). */
+  hiddenAgencyIds?: readonly string[];
 }
 
 export function reportSummaryPage(
@@ -41,6 +38,7 @@ export function reportSummaryPage(
   if (filter.year !== undefined) query.year = filter.year;
   if (filter.hasFailedRules === true) query.failedRuleCount = { $gt: 0 };
   if (filter.hasFailedRules === false) query.failedRuleCount = 0;
+  if (filter.hiddenAgencyIds?.length) query.agencyId = { $nin: [...filter.hiddenAgencyIds] };
   return keysetPage(models.summaries, REPORT_ORDER, { filter: query, after, limit });
 }
 
@@ -55,20 +53,4 @@ export function agencyReportPage(
     after,
     limit,
   });
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export function agencyPage(
-  models: ReadModels,
-  nameContains: string | null,
-  after: ReadonlyArray<string | number> | null,
-  limit: number,
-): Promise<AgencyReadDocument[]> {
-  const filter: FilterQuery<AgencyReadDocument> = nameContains
-    ? { nameKey: { $regex: escapeRegex(nameContains.trim().slice(0, 100)) } }
-    : {};
-  return keysetPage(models.agencies, AGENCY_ORDER, { filter, after, limit });
 }

@@ -12,7 +12,7 @@ interface Page {
 }
 
 const PAGE = `query Page($first: Int, $after: String) {
-  reports(first: $first, after: $after) {
+  reports(filter: { includeSample: true }, first: $first, after: $after) {
     edges { node { year } }
     pageInfo { hasNextPage endCursor }
   }

@@ -9,7 +9,12 @@ import { regionToGraph } from './corpusContext';
 import { AggregateGroup, LogEvent } from './corpusTypes';
 
 export function agencyOfRow(row: AgencyRow): Agency {
-  return agencyToGraph({ _id: row.agencyId, name: row.name, registeredAt: row.registeredAt });
+  return agencyToGraph({
+    _id: row.agencyId,
+    name: row.name,
+    registeredAt: row.registeredAt,
+    sample: row.sample,
+  });
 }
 
 export function groupToGraph(view: CorpusView, group: AggregateGroupRow): AggregateGroup {

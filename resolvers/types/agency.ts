@@ -16,6 +16,14 @@ export class Agency extends Node {
   @Field(() => DateTimeScalar, { description: bi('首次登记时间', 'When it was first seen') })
   registeredAt!: Date;
 
+  @Field(() => Boolean, {
+    description: bi(
+      '是否为示例数据（列表中缺省不显示）',
+      'Whether the agency is sample data (left out of lists unless asked for)',
+    ),
+  })
+  sample!: boolean;
+
   readonly __typename = 'Agency';
   /** Not a field. */
   agencyId!: string;
@@ -42,11 +50,17 @@ export class AgencyConnection {
   totalCount!: number;
 }
 
-export function agencyToGraph(document: { _id: string; name: string; registeredAt: Date }): Agency {
+export function agencyToGraph(document: {
+  _id: string;
+  name: string;
+  registeredAt: Date;
+  sample?: boolean;
+}): Agency {
   return Object.assign(new Agency(), {
     id: toGlobalId('Agency', document._id),
     name: document.name,
     registeredAt: document.registeredAt,
+    sample: document.sample === true,
     agencyId: document._id,
   });
 }

@@ -30,8 +30,14 @@ export function sampleDocuments(): Array<{ name: string; text: string }> {
     .map((name) => ({ name, text: readFileSync(path.join(SAMPLE_DIRECTORY, name), 'utf8') }));
 }
 
-export async function loadSampleData(ledger: Ledger): Promise<SampleDataResult> {
-  if ((await ledger.store.headPosition()) > 0) return { loaded: false, reports: [] };
+export async function loadSampleData(
+  ledger: Ledger,
+  options: { onlyIntoEmptyLedger?: boolean } = {},
+): Promise<SampleDataResult> {
+  const onlyIntoEmptyLedger = options.onlyIntoEmptyLedger ?? true;
+  if (onlyIntoEmptyLedger && (await ledger.store.headPosition()) > 0) {
+    return { loaded: false, reports: [] };
+  }
   const imported = [];
   for (const document of sampleDocuments()) {
     const outcome = await ledger.services.importReport(SAMPLE_ACTOR, {

@@ -12,6 +12,8 @@ import {
   type TestBrowser,
 } from './support/browser';
 import { buildLedgerSchema } from '../../src/server/buildSchema';
+import { loadSampleData } from '../../src/sampleData/loadSampleData';
+import { SAMPLE_AGENCY_NAME } from '../../src/sampleData/sampleAgency';
 import { graphqlCall } from './support/graphqlHttp';
 import { startLedgerForTest, type LedgerForTest } from './support/ledgerForTest';
 
@@ -396,5 +398,22 @@ describeWhenReady('web viewer', () => {
     await panel.getByRole('status').filter({ hasText: '已保存' }).waitFor();
     expect((await apiFigures()).get(key)).toBe('42');
     await page.close();
+  });
+
+  test('lists sample data marked as such (the API leaves it out unless asked)', async () => {
+    await loadSampleData(ledger.ledger, { onlyIntoEmptyLedger: false });
+    const api = await graphqlCall<{ reports: { edges: unknown[] } }>(
+      ledger.graphqlUrl,
+      `{ reports(filter: { agency: "${SAMPLE_AGENCY_NAME}" }) { edges { cursor } } }`,
+    );
+    expect(api.reports.edges).toHaveLength(0);
+    const page = await browser.context.newPage();
+    await page.goto(ledger.baseUrl);
+    const row = page.locator('.reports-table tr', { hasText: SAMPLE_AGENCY_NAME }).first();
+    await row.waitFor();
+    await expect(row.locator('.sample-badge').innerText()).resolves.toBe('示例数据');
+    await expect(
+      page.locator('.reports-table tr', { hasText: SEED_AGENCY }).locator('.sample-badge').count(),
+    ).resolves.toBe(0);
   });
 });

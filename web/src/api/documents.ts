@@ -35,7 +35,7 @@ const REPORT_FIELDS = `
 export const REPORTS_QUERY = `
   query ViewerReports($filter: ReportFilter, $first: Int, $after: String) {
     reports(filter: $filter, first: $first, after: $after) {
-      edges { cursor node { id year revision template agencyName failedRuleCount } }
+      edges { cursor node { id year revision template agencyName failedRuleCount agency { sample } } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -43,8 +43,8 @@ export const REPORTS_QUERY = `
 
 export const AGENCIES_QUERY = `
   query ViewerAgencies($first: Int, $after: String) {
-    agencies(first: $first, after: $after) {
-      edges { cursor node { id name } }
+    agencies(filter: { includeSample: true }, first: $first, after: $after) {
+      edges { cursor node { id name sample } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -156,6 +156,7 @@ interface RawSummary {
   template: string | null;
   agencyName: string;
   failedRuleCount: number;
+  agency: { sample: boolean };
 }
 
 export interface ReportPage {
@@ -169,8 +170,9 @@ export async function fetchReports(
   first: number,
   after: string | null,
 ): Promise<ReportPage> {
+  // The viewer shows sample data (marked as such), which lists leave out unless asked for.
   const data = await graphqlRequest<{ reports: Connection<RawSummary> }>(REPORTS_QUERY, {
-    filter,
+    filter: { ...filter, includeSample: true },
     first,
     after,
   });
@@ -180,7 +182,7 @@ export async function fetchReports(
       year: node.year,
       revision: node.revision,
       template: node.template,
-      agency: { id: node.agencyName, name: node.agencyName },
+      agency: { id: node.agencyName, name: node.agencyName, sample: node.agency.sample },
       failedRuleCount: node.failedRuleCount,
     })),
     hasNextPage: data.reports.pageInfo.hasNextPage,

@@ -9,6 +9,8 @@ export interface Actor {
 export interface Agency {
   id: string;
   name: string;
+  /** Sample data shipped for a first start (示例数据). */
+  sample?: boolean;
 }
 
 export interface FigureChange {
@@ -123,6 +125,7 @@ export interface ReportFilterInput {
   year?: number;
   agency?: string;
   hasFailedRules?: boolean;
+  includeSample?: boolean;
 }
 
 export interface FigureChangeInput {

@@ -154,6 +154,7 @@ export function ReportList({ route }: ReportListProps) {
                   >
                     {report.agency.name}
                   </a>
+                  {report.agency.sample && <span class="sample-badge">示例数据</span>}
                 </th>
                 <td>{report.year}</td>
                 <td>{report.revision}</td>

@@ -7,6 +7,7 @@ import { bi } from './describe';
 import { ChangeKindEnum } from './enums';
 import { PageInfo } from './pageInfo';
 import { FigureReview, figureReviewOf } from './proposalFigureReview';
+import { changeCursor } from '../../src/corpus/changePage';
 
 @ObjectType({
   description: bi(
@@ -142,10 +143,23 @@ export class AuditEntry extends FigureChange {
 
   @Field(() => Int, { description: bi('报告年度', 'Report year') })
   year!: number;
+
+  @Field(() => String, {
+    description: bi(
+      '变更流游标：断线重连后用 changes(after: feedCursor) 接着同步',
+      'Change-feed cursor of its event: a reconnecting client resumes with changes(after: feedCursor)',
+    ),
+  })
+  feedCursor!: string;
 }
 
 export function auditEntryOf(entry: ChangeEntryDocument): AuditEntry {
-  return { ...figureChangeOf(entry), agency: entry.agency, year: entry.year };
+  return {
+    ...figureChangeOf(entry),
+    agency: entry.agency,
+    year: entry.year,
+    feedCursor: changeCursor(entry.position),
+  };
 }
 
 @ObjectType({ description: bi('审计日志列表中的一项', 'An edge of the audit log') })

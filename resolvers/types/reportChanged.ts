@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ReportChangeNotice } from '../../src/subscriptions/changeFeed';
 import { toGlobalId } from '../globalId';
+import { changeCursor } from '../../src/corpus/changePage';
 import { bi } from './describe';
 import { FigureChange, figureChangeOf } from './figureChange';
 
@@ -30,6 +31,14 @@ export class ReportChanged {
   })
   position!: number;
 
+  @Field(() => String, {
+    description: bi(
+      '变更流游标：断线重连后用 changes(after: cursor) 补上错过的事件',
+      'Change-feed cursor of the last event: a reconnecting client resumes with changes(after: cursor)',
+    ),
+  })
+  cursor!: string;
+
   @Field(() => [FigureChange], {
     description: bi(
       '各项变更（每个数字或正文节一项，报告级事件一项），按日志顺序',
@@ -57,6 +66,7 @@ export function reportChangedOf(notice: ReportChangeNotice): ReportChanged {
     reportId: notice.reportId,
     revision: notice.revision,
     position: notice.position,
+    cursor: changeCursor(notice.position),
     changes,
     keys,
   };

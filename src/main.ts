@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { RunningDatabase } from './database/ferretdbServer';
 import { resolveDatabase, stopOnExit } from './database/mongoUri';
 import { StartedResources } from './startedResources';
+import { corpusIndexOf } from './corpus/corpusIndexHandle';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { catchUpProjections, startProjectionFollower } from './projections/projectionFollower';
@@ -95,6 +96,11 @@ async function serve(
   });
   // The first ledger verification starts now, in the background (readiness reports it).
   void httpServer.readiness.refreshIntegrity();
+  // The corpus index (cross-report queries) loads its snapshot and follows the log now, so the
+  // first corpus query does not pay for it.
+  corpusIndexOf(ledger.store, ledger.db)
+    .current()
+    .catch((error: unknown) => logger.warn({ err: error }, 'corpus index: first load failed'));
   stopOnExit(database, async () => {
     logger.info('shutting down: draining requests and subscriptions');
     try {

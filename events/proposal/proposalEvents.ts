@@ -3,7 +3,7 @@
 // table): it never touches the report until it is approved; then the report gets an ordinary
 // FiguresEdited event and the proposal records which one. Actors and reasons are in the event
 // metadata (from authentication), never in the data.
-import type { DecimalString } from '../../src/domain/importer/types';
+import type { DecimalString } from '../report/storedTypes';
 
 /** One proposed cell: its value at the base revision and the value proposed. */
 export interface ProposedChangeData {

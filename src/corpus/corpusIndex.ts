@@ -24,37 +24,18 @@ import type { AgencyKind, AgencyLevel } from '../domain/regions/regionTypes';
 import { resolveAgencyRegion, type RegionResolution } from '../domain/regions/resolveAgencyRegion';
 import { FigureColumn, type IndexedCell } from './figureColumn';
 import { CORPUS_SNAPSHOT_FORMAT, type CorpusSnapshot } from './corpusSnapshot';
+import type {
+  CellChange,
+  LogEntry,
+  RegionOverride,
+  ReportStatusCode,
+  StatusChange,
+} from './corpusRecords';
 
-export type ReportStatusCode = 0 | 1 | 2;
+export type { CellChange, LogEntry, RegionOverride, ReportStatusCode, StatusChange };
+
 export const STATUS_NAMES = ['draft', 'published', 'withdrawn'] as const;
 export type ReportStatusName = (typeof STATUS_NAMES)[number];
-
-/** One figure change, kept so that asOf can undo it. */
-export interface CellChange {
-  ordinal: number;
-  recordedAt: number;
-  position: number;
-  from: IndexedCell;
-  to: IndexedCell;
-}
-
-export interface StatusChange {
-  ordinal: number;
-  recordedAt: number;
-  from: ReportStatusCode;
-  to: ReportStatusCode;
-}
-
-/** An administrator's region decision for an agency. */
-export interface RegionOverride {
-  recordedAt: number;
-  position: number;
-  regionCode: string | null;
-  level: AgencyLevel | null;
-  kind: AgencyKind | null;
-  actorName: string;
-  reason: string | null;
-}
 
 export interface AgencyRow {
   ordinal: number;
@@ -80,23 +61,6 @@ export interface EffectiveRegion {
   status: 'resolved' | 'ambiguous' | 'unresolved' | 'set';
   candidates: string[];
   warnings: string[];
-}
-
-/** One event of the global log, as the change feed shows it. */
-export interface LogEntry {
-  position: number;
-  eventId: string;
-  type: string;
-  streamId: string;
-  reportOrdinal: number;
-  agencyOrdinal: number;
-  revision: number;
-  recordedAt: number;
-  actorId: string;
-  actorName: string;
-  reason: string | null;
-  /** Figure keys the event set; 'all' for an import. */
-  keys: readonly string[] | 'all';
 }
 
 const INITIAL_CAPACITY = 1024;

@@ -3,7 +3,7 @@
 // import commit costs ~35 ms to read on FerretDB; 100k of them would take an hour). A snapshot
 // is a cache of the projection, never the only copy: it names the log position it was taken
 // at, and the index follows the log from there.
-import type { CellChange, LogEntry, RegionOverride, StatusChange } from './corpusIndex';
+import type { CellChange, LogEntry, RegionOverride, StatusChange } from './corpusRecords';
 import type { DecimalString } from '../domain/importer/types';
 
 /** Bumped whenever the shape changes: older snapshots are ignored and the log is folded. */

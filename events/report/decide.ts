@@ -19,10 +19,22 @@ import type {
   SetFiguresCommand,
 } from './commands';
 import { MAX_CHANGES_PER_COMMAND, MAX_NARRATIVE_TEXT } from './commands';
-import { ReportInputError, ReportNotFoundError, RevisionConflictError } from './errors';
+import {
+  FigureConflictError,
+  ReportInputError,
+  ReportNotFoundError,
+  RevisionConflictError,
+  type ConflictingChange,
+} from './errors';
 import { validateFigureValue } from './figureValue';
 import { asReportEvent } from './recordedReportEvent';
-import type { FigureState, MaybeReportState, ReportState } from './reportState';
+import type {
+  ChangeRef,
+  FigureState,
+  MaybeReportState,
+  NarrativeSectionState,
+  ReportState,
+} from './reportState';
 import type {
   ImportedDocument,
   ImportedNarrativeFigure,
@@ -45,6 +57,56 @@ function requireRevision(state: ReportState, expectedRevision: number): void {
   if (state.revision !== expectedRevision)
     throw new RevisionConflictError(expectedRevision, state.revision);
 }
+
+/**
+ * Figure-level concurrency: the caller saw `expectedRevision`; what it changes must not have
+ * been changed after that. A revision ahead of the state is a conflict too (the state is behind
+ * the stream, or the caller names a revision that does not exist yet).
+ */
+function requireSeenRevision(state: ReportState, expectedRevision: number): void {
+  if (!Number.isInteger(expectedRevision) || expectedRevision < 0) {
+    throw new ReportInputError(
+      'expectedRevision must be a revision number (0 or more)',
+      'expectedRevision',
+    );
+  }
+  if (expectedRevision > state.revision)
+    throw new RevisionConflictError(expectedRevision, state.revision);
+}
+
+interface Changed {
+  key: string;
+  value: string | null;
+  revision: number;
+  lastChange: ChangeRef;
+}
+
+/** Throws a FigureConflictError naming every one of `changed` changed after `expectedRevision`. */
+function requireUnchangedSince(
+  state: ReportState,
+  expectedRevision: number,
+  changed: readonly Changed[],
+): void {
+  const conflicts: ConflictingChange[] = changed
+    .filter((item) => item.revision > expectedRevision)
+    .map((item) => ({
+      key: item.key,
+      value: item.value,
+      revision: item.revision,
+      actor: { id: item.lastChange.actor.id, name: item.lastChange.actor.name },
+      recordedAt: item.lastChange.recordedAt,
+    }));
+  if (conflicts.length > 0)
+    throw new FigureConflictError(expectedRevision, state.revision, conflicts);
+}
+
+const figureChanged = (figure: FigureState): Changed => figure;
+const sectionChanged = (section: NarrativeSectionState): Changed => ({
+  key: `section:${section.id}`,
+  value: section.text,
+  revision: section.revision,
+  lastChange: section.lastChange,
+});
 
 function importedCells(parsed: ImportedDocument): ImportedCell[] {
   // Catalogue order, so every report lists its cells the same way.
@@ -227,6 +289,7 @@ function decideSetFigures(
   const figures = new Map<string, FigureState>(state.figures.map((figure) => [figure.key, figure]));
   const seen = new Set<string>();
   const changes: FigureChangeData[] = [];
+  const touched: FigureState[] = [];
   command.changes.forEach((input, index) => {
     const field = `changes[${index}]`;
     const figure = figures.get(input.key);
@@ -240,6 +303,7 @@ function decideSetFigures(
     seen.add(input.key);
     const value = validateFigureValue(input.key, input.value, `${field}.value`);
     if (value === figure.value && figure.marker === null) return;
+    touched.push(figure);
     changes.push({
       key: input.key,
       from: figure.value,
@@ -250,8 +314,10 @@ function decideSetFigures(
       fromMarker: figure.marker,
     });
   });
-  // Checked after the input so a bad input is reported as such even when also stale.
-  requireRevision(state, command.expectedRevision);
+  // Checked after the input so a bad input is reported as such even when also stale. Only the
+  // figures this edit changes must be as the caller saw them; others may have moved on.
+  requireSeenRevision(state, command.expectedRevision);
+  requireUnchangedSince(state, command.expectedRevision, touched.map(figureChanged));
   if (changes.length === 0) return [];
   const data: FiguresEditedData = {
     cause: 'edit',
@@ -272,6 +338,8 @@ function decideEditNarrative(
   const current = new Map(state.narrative.map((section) => [section.id, section]));
   const seen = new Set<string>();
   const sections: NarrativeChangeData[] = [];
+  const touched: NarrativeSectionState[] = [];
+  let addsSection = false;
   command.sections.forEach((input, index) => {
     const field = `sections[${index}]`;
     if (!/^\d+(\.\d+)*$/.test(input.sectionId)) {
@@ -296,6 +364,8 @@ function decideEditNarrative(
       (!input.heading || input.heading === existing.heading)
     )
       return;
+    if (existing) touched.push(existing);
+    else addsSection = true;
     sections.push({
       sectionId: input.sectionId,
       heading: input.heading?.trim() || existing?.heading || '',
@@ -303,7 +373,11 @@ function decideEditNarrative(
       to: input.text,
     });
   });
-  requireRevision(state, command.expectedRevision);
+  // Section level: only the sections this edit changes must be as the caller saw them. A new
+  // section cannot be told apart from one removed since, so adding one stays strict.
+  requireSeenRevision(state, command.expectedRevision);
+  if (addsSection) requireRevision(state, command.expectedRevision);
+  requireUnchangedSince(state, command.expectedRevision, touched.map(sectionChanged));
   if (sections.length === 0) return [];
   const data: NarrativeEditedData = { cause: 'edit', sections };
   return [{ type: 'NarrativeEdited', data }];
@@ -335,9 +409,10 @@ function decideRevert(
         'eventId',
       );
   }
-  requireRevision(state, command.expectedRevision);
+  requireSeenRevision(state, command.expectedRevision);
   const figures = new Map(state.figures.map((figure) => [figure.key, figure]));
   const changes: FigureChangeData[] = [];
+  const touched: Changed[] = [];
   for (const change of figureChanges) {
     const figure = figures.get(change.key);
     if (!figure) continue;
@@ -347,6 +422,7 @@ function decideRevert(
       figure.marker === change.fromMarker
     )
       continue;
+    touched.push(figureChanged(figure));
     changes.push({
       key: change.key,
       from: figure.value,
@@ -360,8 +436,12 @@ function decideRevert(
   const narrative = new Map(state.narrative.map((section) => [section.id, section]));
   const sections: NarrativeChangeData[] = [];
   for (const change of sectionChanges) {
-    const current = narrative.get(change.sectionId)?.text ?? null;
+    const section = narrative.get(change.sectionId);
+    const current = section?.text ?? null;
     if (current === change.from) continue;
+    // A section removed since cannot be dated from the state: re-adding it stays strict.
+    if (section) touched.push(sectionChanged(section));
+    else requireRevision(state, command.expectedRevision);
     sections.push({
       sectionId: change.sectionId,
       heading: change.heading,
@@ -369,6 +449,8 @@ function decideRevert(
       to: change.from,
     });
   }
+  // Changed-figure level: what the revert changes must be as the caller saw it.
+  requireUnchangedSince(state, command.expectedRevision, touched);
   if (changes.length === 0 && sections.length === 0) return [];
   const data: ChangeRevertedData = {
     revertedEventId: reverted.eventId,

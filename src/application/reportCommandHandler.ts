@@ -8,6 +8,9 @@
 // conflict, and the handler reads the stream after its read model, folds that tail in memory
 // and decides again. The append's expectedRevision is what makes deciding on a cached state
 // safe: the store accepts it only at the stream's real head.
+// Commands of one report run one at a time in this process (ReportQueues); an edit names the
+// revision its caller saw and decide refuses it only when what it changes moved since then, so
+// a lost append race is decided again on the new head, not returned as a conflict.
 import { decide } from '../../events/report/decide';
 import {
   ReportInputError,
@@ -40,8 +43,41 @@ import { readDocumentOf, stateOf } from '../projections/readModelDocument';
 import type { ClientMutations } from './clientMutations';
 import type { MutationOutcome, PreparedCommand, RequestMeta } from './commandTypes';
 
-/** Times a command is decided again after the stream moved under it. */
-const MAX_ATTEMPTS = 4;
+/**
+ * Times a command is decided again after the stream moved under it. Commands for one report in
+ * this process run one at a time (ReportQueues), so these retries race only other processes;
+ * figure-level decisions make a retry succeed unless the caller's own figures moved.
+ */
+const MAX_ATTEMPTS = 24;
+
+/** A short random pause before deciding again, growing with the attempt (spreads the racers). */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(50, 2 * attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * One queue per report: this process decides and appends one command of a report at a time, so
+ * its own editors never fail each other's expected-revision appends (each decides on the cache
+ * the one before projected). Queues are dropped when they drain.
+ */
+class ReportQueues {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(reportId: string, task: () => Promise<T>): Promise<T> {
+    const before = this.tails.get(reportId) ?? Promise.resolve();
+    const result = before.then(task, task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(reportId, tail);
+    void tail.then(() => {
+      if (this.tails.get(reportId) === tail) this.tails.delete(reportId);
+    });
+    return result;
+  }
+}
 
 /** The read model a command decides on, and the stream's events it does not have yet. */
 interface LoadedState {
@@ -115,12 +151,18 @@ export interface ReportCommandRequest {
 }
 
 export class ReportCommandHandler {
+  private readonly queues = new ReportQueues();
+
   constructor(
     private readonly context: ProjectionContext,
     private readonly mutations: ClientMutations,
   ) {}
 
-  async handle(request: ReportCommandRequest): Promise<MutationOutcome> {
+  handle(request: ReportCommandRequest): Promise<MutationOutcome> {
+    return this.queues.run(request.prepared.reportId, () => this.handleNow(request));
+  }
+
+  private async handleNow(request: ReportCommandRequest): Promise<MutationOutcome> {
     const { prepared, meta } = request;
     const { reportId } = prepared;
     let loaded = await loadFromCache(this.context, reportId);
@@ -167,7 +209,9 @@ export class ReportCommandHandler {
       } catch (error) {
         if (error instanceof WrongExpectedRevision && attempt < MAX_ATTEMPTS) {
           // Another writer got in first: decide again on the stream's new head (decide reports
-          // the conflict when the caller's expectedRevision is now stale).
+          // a conflict only when what this command changes was changed after the caller's
+          // expectedRevision).
+          await backoff(attempt);
           loaded = await loadFromStream(this.context, reportId);
           continue;
         }

@@ -3,7 +3,11 @@
 // evolve, so each scenario also proves that evolve reads what decide writes.
 import type { ReportCommand } from '../../events/report/commands';
 import { decide } from '../../events/report/decide';
-import { ReportNotFoundError, RevisionConflictError } from '../../events/report/errors';
+import {
+  FigureConflictError,
+  ReportNotFoundError,
+  RevisionConflictError,
+} from '../../events/report/errors';
 import type { DecidedReportEvent } from '../../events/report/eventCatalog';
 import { fold } from '../../events/report/evolve';
 import { agencyIdFor, reportIdFor } from '../../events/report/ids';
@@ -86,10 +90,124 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       .then([]);
   });
 
-  test('given an edit after the import, when a command expects revision 0, then it is a conflict at 1', () => {
+  test('given an edit of a figure after the import, when it is set again from revision 0, then a conflict names it, its value, who and when', () => {
+    const when = scenario([...reportImported, figuresEdited('9')]).when({
+      type: 'SetFigures',
+      expectedRevision: 0,
+      changes: [{ key, value: '8' }],
+    });
+    when.thenFails(FigureConflictError);
+    when.thenFails(
+      /changed since revision 0 by someone else: t3\.granted\.total \(now "9", changed by 甲 \[token:a\] at 2025-01-01T00:00:01\.000Z, revision 1\)/,
+    );
+  });
+
+  test('given an edit of another figure after the import, when a figure is set from revision 0, then it is applied on the current revision', () => {
+    const other = 't3.granted.naturalPerson';
     scenario([...reportImported, figuresEdited('9')])
-      .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: '8' }] })
+      .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key: other, value: '77' }] })
+      .then([
+        {
+          type: 'FiguresEdited',
+          data: {
+            cause: 'edit',
+            changes: [expect.objectContaining({ key: other, to: '77' })],
+          },
+        },
+      ] as DecidedReportEvent[]);
+  });
+
+  test('given an edit of a figure, when it and another are set from before it, then the whole edit is a conflict', () => {
+    scenario([...reportImported, figuresEdited('9')])
+      .when({
+        type: 'SetFigures',
+        expectedRevision: 0,
+        changes: [
+          { key: 't3.granted.naturalPerson', value: '77' },
+          { key, value: '8' },
+        ],
+      })
+      .thenFails(FigureConflictError);
+  });
+
+  test('given a figure edited to 9, when another editor also sets it to 9 from revision 0, then nothing is decided', () => {
+    scenario([...reportImported, figuresEdited('9')])
+      .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: '9' }] })
+      .then([]);
+  });
+
+  test('given an imported report at revision 0, when an edit names revision 5, then it is a conflict at 0', () => {
+    scenario(reportImported)
+      .when({ type: 'SetFigures', expectedRevision: 5, changes: [{ key, value: '8' }] })
+      .thenFails(new RevisionConflictError(5, 0));
+  });
+
+  test('given a section edited after the import, when another section is edited from revision 0, then it is applied; the same section is a conflict', () => {
+    const sectionEdited: DecidedReportEvent = {
+      type: 'NarrativeEdited',
+      data: {
+        cause: 'edit',
+        sections: [{ sectionId: '1', heading: '概述', from: null, to: '改' }],
+      },
+    };
+    const given = scenario([...reportImported, sectionEdited]);
+    given
+      .when({
+        type: 'EditNarrative',
+        expectedRevision: 0,
+        sections: [{ sectionId: '1', text: '再改' }],
+      })
+      .thenFails(FigureConflictError);
+    given
+      .when({
+        type: 'EditNarrative',
+        expectedRevision: 0,
+        sections: [{ sectionId: '9', text: '新的一节', heading: '新节' }],
+      })
       .thenFails(new RevisionConflictError(0, 1));
+    given
+      .when({
+        type: 'EditNarrative',
+        expectedRevision: 1,
+        sections: [{ sectionId: '9', text: '新的一节', heading: '新节' }],
+      })
+      .then([
+        {
+          type: 'NarrativeEdited',
+          data: {
+            cause: 'edit',
+            sections: [{ sectionId: '9', heading: '新节', from: null, to: '新的一节' }],
+          },
+        },
+      ]);
+  });
+
+  test('given an edit and a later edit of another figure, when the first is reverted from revision 1, then it is reverted; after a later edit of its figure, a conflict', () => {
+    const other = 't3.granted.naturalPerson';
+    const otherEdited: DecidedReportEvent = {
+      type: 'FiguresEdited',
+      data: {
+        cause: 'edit',
+        changes: [
+          {
+            key: other,
+            from: null,
+            to: '5',
+            raw: '5',
+            marker: null,
+            fromRaw: null,
+            fromMarker: null,
+          },
+        ],
+      },
+    };
+    const [, edit] = recorded([...reportImported, figuresEdited('9')]);
+    scenario([...reportImported, figuresEdited('9'), otherEdited])
+      .when({ type: 'RevertChange', expectedRevision: 1, reverted: edit })
+      .then([expect.objectContaining({ type: 'ChangeReverted' })] as DecidedReportEvent[]);
+    scenario([...reportImported, figuresEdited('9'), figuresEdited('8', '9')])
+      .when({ type: 'RevertChange', expectedRevision: 1, reverted: edit })
+      .thenFails(FigureConflictError);
   });
 
   test('given an edit, when it is reverted, then ChangeReverted sets the value back', () => {

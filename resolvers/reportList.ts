@@ -39,7 +39,10 @@ function corpusFilterOf(filter: ReportFilter | null): CorpusFilterInput {
     level: filter?.level ?? null,
     kind: filter?.kind ?? null,
     status: filter?.status ?? null,
-    agencyIds: filter?.agency ? [agencyIdFor(filter.agency)] : null,
+    agencyIds: [
+      ...(filter?.agencyIds ?? []),
+      ...(filter?.agency ? [agencyIdFor(filter.agency)] : []),
+    ],
     includeSample: filter?.includeSample ?? null,
   };
 }

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
 import { bi } from './describe';
-import { AgencyKindEnum, AgencyLevelEnum } from '../corpus/corpusEnums';
-import { ChangeKindEnum, ReportStatusEnum } from './enums';
+import { CorpusFilterInput } from '../corpus/corpusInputs';
+import { ChangeKindEnum } from './enums';
 
 /** The Relay `clientMutationId` every mutation input carries, declared once. */
 function ClientMutationIdField(): PropertyDecorator {
@@ -166,15 +166,12 @@ export class PublicationInput {
 }
 
 @InputType({ description: bi('报告列表的筛选条件', 'Filter of the report list') })
-export class ReportFilter {
+export class ReportFilter extends CorpusFilterInput {
   @Field(() => String, {
     nullable: true,
     description: bi('机构名称（完全一致）', 'Agency name (exact)'),
   })
   agency?: string | null;
-
-  @Field(() => Int, { nullable: true, description: bi('年度', 'Year') })
-  year?: number | null;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -184,36 +181,6 @@ export class ReportFilter {
     ),
   })
   hasFailedRules?: boolean | null;
-
-  @Field(() => [Int], { nullable: true, description: bi('多个年度', 'Several years') })
-  years?: number[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: bi(
-      '区划代码（GB/T 2260），含其下全部区划',
-      'GB/T 2260 region code: the region and everything below it',
-    ),
-  })
-  regionCode?: string | null;
-
-  @Field(() => AgencyLevelEnum, { nullable: true, description: bi('机构层级', 'Agency level') })
-  level?: AgencyLevelEnum | null;
-
-  @Field(() => AgencyKindEnum, { nullable: true, description: bi('机构类别', 'Agency kind') })
-  kind?: AgencyKindEnum | null;
-
-  @Field(() => [ReportStatusEnum], {
-    nullable: true,
-    description: bi('发布状态（如只要已发布的）', 'Publication statuses (e.g. only PUBLISHED)'),
-  })
-  status?: ReportStatusEnum[] | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description: bi('包括示例数据（缺省不包括）', 'Include sample data (left out unless true)'),
-  })
-  includeSample?: boolean | null;
 }
 
 @InputType({ description: bi('审计日志的筛选条件', 'Filter of the audit log') })

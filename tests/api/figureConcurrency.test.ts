@@ -64,7 +64,7 @@ describeWithSeed('figure-level concurrency over HTTP (integration)', () => {
   test('given two editors who saw the same revision, when they change different figures at once, then both are applied, each once', async () => {
     const [a, b] = await Promise.all([
       set(alice, importedRevision, 't3.granted.naturalPerson', '101'),
-      set(bob, importedRevision, 't3.granted.legalPerson', '202'),
+      set(bob, importedRevision, 't3.granted.commercial', '202'),
     ]);
     expect(a.errors).toBeUndefined();
     expect(b.errors).toBeUndefined();
@@ -80,7 +80,7 @@ describeWithSeed('figure-level concurrency over HTTP (integration)', () => {
     }>(
       `query($id: ID!) { reportById(id: $id) { revision
         a: figure(key: "t3.granted.naturalPerson") { value }
-        b: figure(key: "t3.granted.legalPerson") { value } } }`,
+        b: figure(key: "t3.granted.commercial") { value } } }`,
       { id: reportId },
     );
     expect(read.data?.reportById).toMatchObject({

@@ -323,11 +323,12 @@ describeWithSeed('report lifecycle over HTTP', () => {
       field: 'clientMutationId',
     });
     expect(await eventCount()).toBe(after);
-    // A mutation refused with CONFLICT wrote nothing: its clientMutationId may be retried.
+    // A mutation refused with CONFLICT wrote nothing: its clientMutationId may be retried. (The
+    // fee changed at revision 2, after the revision 1 this edit names: figure-level conflict.)
     const stale = {
       ...input,
       expectedRevision: 1,
-      changes: [{ key: KEY, value: '7' }],
+      changes: [{ key: 't2.fees.amount', value: '7' }],
       clientMutationId: 'retry-1',
     };
     const conflict = await api.gql(SET_FIGURES, { input: stale }, editor);

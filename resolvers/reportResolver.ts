@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { ReportInputError } from '../events/report/errors';
-import { reportIdFor } from '../events/report/ids';
-import type { FigureState } from '../events/report/reportState';
+import { reportIdFor, reportStreamId } from '../events/report/ids';
+import type { FigureState, ReportState } from '../events/report/reportState';
 import { isFigureKey } from '../src/domain/format/figureCatalog';
 import { reportStateAt } from '../src/projections/timeTravel';
 import { TIME_TRAVEL_COST, figuresCost, perItem } from './complexity';
 import type { RequestContext } from './context';
 import { pageSize } from './cursor';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
-import { reportIdFromInput } from './globalId';
+import { reportIdFromInput, toGlobalId } from './globalId';
 import { currentReport, fullOf, pastReport, rulesOfReport } from './reportViews';
 import { rulesOf } from '../src/projections/reportRules';
 import { DateTimeScalar } from './scalars';
@@ -49,6 +49,14 @@ export async function reportView(
   }
   const current = await context.loaders.report.load(reportId);
   if (!current) return null;
+  if (at.atRevision !== undefined && at.atRevision !== null && at.atRevision > current.revision) {
+    // The read model may lag the stream: only a revision the stream does not have is refused.
+    const head = await context.ledger.projection.store.streamRevision(reportStreamId(reportId));
+    const last = typeof head === 'number' ? head : current.revision;
+    if (at.atRevision > last) {
+      throw new ReportInputError(`atRevision is between 0 and ${last}`, 'atRevision');
+    }
+  }
   const wantsPast =
     (at.atRevision !== undefined && at.atRevision !== null && at.atRevision < current.revision) ||
     (at.asOf !== undefined && at.asOf !== null && at.asOf.getTime() < current.updatedAt.getTime());
@@ -57,7 +65,17 @@ export async function reportView(
     ...(at.atRevision !== undefined && at.atRevision !== null ? { atRevision: at.atRevision } : {}),
     ...(at.asOf ? { asOf: at.asOf } : {}),
   });
-  return state ? pastReport(state) : null;
+  return state ? historicalReport(state) : null;
+}
+
+/**
+ * A past revision has ids of its own (`<report>@<revision>`), so a normalised client cache
+ * (Apollo InMemoryCache, Relay, urql) keeps it apart from the current report and its figures.
+ */
+function historicalReport(state: ReportState): Report {
+  return Object.assign(pastReport(state), {
+    id: toGlobalId('Report', `${state.reportId}@${state.revision}`),
+  });
 }
 
 // The time-travel arguments of `report` and `reportById`, declared once.
@@ -81,7 +99,10 @@ const figuresMemo = new ViewMemo<{ figures: FigureState[] }, Figure[]>();
 function figuresOfView(full: { figures: FigureState[] }, report: Report): Figure[] {
   return figuresMemo.get(
     full,
-    () => full.figures.map((figure) => figureOf(figure, report.reportId, report.revision)),
+    () =>
+      full.figures.map((figure) =>
+        figureOf(figure, report.reportId, report.revision, report.historical),
+      ),
     report.revision,
   );
 }

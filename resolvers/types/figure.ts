@@ -107,7 +107,13 @@ export class Figure extends Node {
 
 const UNIT_FALLBACK = 'pieces';
 
-export function figureOf(state: FigureState, reportId: string, viewRevision: number): Figure {
+/** `historical`: the figure of a past revision, with an id of its own (`<report>@<revision>:<key>`). */
+export function figureOf(
+  state: FigureState,
+  reportId: string,
+  viewRevision: number,
+  historical = false,
+): Figure {
   const definition = figureDefinition(state.key);
   const narrative = state.narrative;
   const lastChange = figureChangeOfRef(state.lastChange, reportId, {
@@ -116,7 +122,10 @@ export function figureOf(state: FigureState, reportId: string, viewRevision: num
     to: state.value,
   });
   return Object.assign(new Figure(), {
-    id: toGlobalId('Figure', `${reportId}:${state.key}`),
+    id: toGlobalId(
+      'Figure',
+      historical ? `${reportId}@${viewRevision}:${state.key}` : `${reportId}:${state.key}`,
+    ),
     key: state.key,
     label: definition
       ? `${definition.rowLabel} — ${definition.columnLabel}`

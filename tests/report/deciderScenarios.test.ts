@@ -252,4 +252,27 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       .when({ type: 'WithdrawReport', expectedRevision: 1 })
       .then([{ type: 'ReportWithdrawn', data: {} }]);
   });
+
+  test('given an imported report, when the fee has more than 6 decimal places or a count is above 一亿, then BAD_USER_INPUT names the value and nothing is decided', () => {
+    const set = (figureKey: string, value: string): ReportCommand => ({
+      type: 'SetFigures',
+      expectedRevision: 0,
+      changes: [{ key: figureKey, value }],
+    });
+    const given = scenario(reportImported);
+    // What a JSON number 0.1 + 0.2 becomes, and 30 places.
+    given.when(set('t2.fees.amount', '0.30000000000000004')).thenFails(/at most 6/);
+    given.when(set('t2.fees.amount', `1.${'1'.repeat(30)}`)).thenFails(/at most 6/);
+    given.when(set(key, '100000001')).thenFails(/at most 100000000/);
+    given.when(set('t2.fees.amount', '28.488564')).then([
+      {
+        type: 'FiguresEdited',
+        data: {
+          cause: 'edit',
+          changes: [expect.objectContaining({ key: 't2.fees.amount', to: '28.488564' })],
+        },
+      },
+    ] as DecidedReportEvent[]);
+    given.when(set(key, '100000000')).then([figuresEdited('100000000')]);
+  });
 });

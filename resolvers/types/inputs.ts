@@ -43,6 +43,15 @@ export class ImportReportInput {
   })
   year?: number | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: bi(
+      '文件所写年度与 year 不一致时仍按 year 导入',
+      'Import as `year` even when the document states another year',
+    ),
+  })
+  force?: boolean | null;
+
   @Field(() => String, {
     nullable: true,
     description: bi('来源网址', 'Where the document was published'),

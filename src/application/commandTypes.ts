@@ -23,6 +23,8 @@ export interface ImportReportInput {
   document: string;
   agency?: string | null;
   year?: number | null;
+  /** Import as `year` even when the document states another year. */
+  force?: boolean | null;
   sourceUrl?: string | null;
   reason: string;
   clientMutationId?: string | null;

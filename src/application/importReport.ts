@@ -8,7 +8,23 @@ import type { DocumentParser } from './documentParser';
 
 export const DEFAULT_MAX_DOCUMENT_LENGTH = 5_000_000;
 const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
+
+/** The latest report year accepted: next year by the server clock (a report is written after its year). */
+export function maxReportYear(now: Date = new Date()): number {
+  return now.getUTCFullYear() + 1;
+}
+
+function yearRangeText(): string {
+  return `between ${MIN_YEAR} and ${maxReportYear()}`;
+}
+
+/** A year a report title states ("1899 年政府信息公开工作年度报告"), even outside the range the importer reads. */
+const STATED_YEAR = /(\d{4})\s*年\s*度?\s*[\u4e00-\u9fff（）()]{0,40}?(?:政府信息公开|政务公开)/u;
+
+function statedYear(document: string): number | null {
+  const match = STATED_YEAR.exec(document.slice(0, 5000));
+  return match ? Number(match[1]) : null;
+}
 
 export interface ParsedImport {
   parsed: ParsedReport;
@@ -35,8 +51,11 @@ function checkHints(input: ImportReportInput, maxDocumentLength: number): string
   if (hintAgency && hintAgency.length > 200)
     throw new ReportInputError('agency name is too long', 'agency');
   if (input.year !== undefined && input.year !== null) {
-    if (!Number.isInteger(input.year) || input.year < MIN_YEAR || input.year > MAX_YEAR) {
-      throw new ReportInputError(`year must be between ${MIN_YEAR} and ${MAX_YEAR}`, 'year');
+    if (!Number.isInteger(input.year) || input.year < MIN_YEAR || input.year > maxReportYear()) {
+      throw new ReportInputError(
+        `year ${String(input.year)} is out of range: a report year is ${yearRangeText()}`,
+        'year',
+      );
     }
   }
   if (
@@ -57,10 +76,8 @@ export function parseImport(
   const hintAgency = checkHints(input, maxDocumentLength);
   let parsed: ParsedReport;
   try {
-    parsed = parseDocument(input.document, {
-      ...(hintAgency ? { agency: hintAgency } : {}),
-      ...(input.year ? { year: input.year } : {}),
-    });
+    // Without the year hint: the parsed year is the document's own, compared below.
+    parsed = parseDocument(input.document, hintAgency ? { agency: hintAgency } : {});
   } catch (error) {
     if (
       error instanceof UnrecognisedDocumentError ||
@@ -73,10 +90,28 @@ export function parseImport(
     }
     throw error;
   }
+  const documentYear = parsed.year ?? statedYear(input.document);
+  if (
+    documentYear !== null &&
+    (documentYear < MIN_YEAR || documentYear > maxReportYear()) &&
+    !(input.force && input.year)
+  ) {
+    throw new ReportInputError(
+      `the document states the year ${documentYear}, which is out of range: a report year is ${yearRangeText()}`,
+      'year',
+    );
+  }
+  const givenYear = input.year ?? null;
+  if (givenYear !== null && documentYear !== null && givenYear !== documentYear && !input.force) {
+    throw new ReportInputError(
+      `the document states the year ${documentYear} but year ${givenYear} was given; give the document's year, or force: true (--force) to import it as ${givenYear}`,
+      'year',
+    );
+  }
   const agency = hintAgency ?? (parsed.agency ? normaliseAgencyName(parsed.agency) : null);
   if (!agency)
     throw new ReportInputError('the document does not name its agency; give agency', 'agency');
-  const year = input.year ?? parsed.year;
+  const year = givenYear ?? parsed.year;
   if (!year) throw new ReportInputError('the document does not state its year; give year', 'year');
   return { parsed, hintAgency, agency, year };
 }

@@ -29,6 +29,8 @@ export interface ImportDocumentInput {
   document: string;
   agency?: string;
   year?: number;
+  /** Import as `year` even when the document states another year. */
+  force?: boolean;
   sourceUrl?: string;
   reason: string;
   clientMutationId?: string;
@@ -162,6 +164,8 @@ export interface ImportCommandOptions {
   url: string;
   agency?: string;
   year?: number;
+  /** --force: import as --year even when a document states another year. */
+  force?: boolean;
   sourceUrl?: string;
   /** List every warning, not only the first of each document. */
   verbose: boolean;
@@ -194,6 +198,10 @@ export const IMPORT_COMMAND = {
       description: 'agency name, when the documents do not state it',
     },
     year: { type: 'string', valueName: 'YYYY', description: 'report year, when not stated' },
+    force: {
+      type: 'boolean',
+      description: 'import as --year even when a document states another year',
+    },
     'source-url': {
       type: 'string',
       valueName: 'URL',
@@ -239,6 +247,7 @@ export function parseImportArgs(args: readonly string[]): ImportCommandOptions |
     ...(token !== undefined ? { token: token.trim() } : {}),
     ...(agency ? { agency } : {}),
     ...(year !== undefined ? { year } : {}),
+    ...(values.force ? { force: true } : {}),
     ...(values['source-url'] !== undefined ? { sourceUrl: values['source-url'] } : {}),
   };
 }
@@ -388,6 +397,7 @@ export async function runImportCommandWith(
         clientMutationId: importClientMutationId(document, options.reason, options),
         ...(options.agency !== undefined ? { agency: options.agency } : {}),
         ...(options.year !== undefined ? { year: options.year } : {}),
+        ...(options.force ? { force: true } : {}),
         ...(options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {}),
       });
     } catch (error) {

@@ -141,6 +141,16 @@ describe('runImportCommandWith (unit)', () => {
     expect(io.out()).toContain('3 imported, 0 unchanged, 1 failed');
   });
 
+  it('passes --force with --year to every document (a document stating another year is imported as --year)', async () => {
+    const importer = fakeReportImporter();
+    const args = [rel('a.md'), '--reason=r', '--year', '2021', '--force'];
+    expect(await runImportCommandWith(args, bufferedIo(), importer)).toBe(0);
+    expect(importer.calls[0]).toMatchObject({ year: 2021, force: true });
+    const plain = fakeReportImporter();
+    await runImportCommandWith([rel('a.md'), '--reason=r'], bufferedIo(), plain);
+    expect(plain.calls[0]).not.toHaveProperty('force');
+  });
+
   it('passes --agency, --year and --source-url to every document', async () => {
     const importer = fakeReportImporter();
     const args = [
@@ -166,7 +176,7 @@ describe('runImportCommandWith (unit)', () => {
     [['folder', '--reason'], '--reason needs a value'],
     [['folder', '--reason', '  '], '--reason is required'],
     [['--reason', 'r'], 'at least one file or folder'],
-    [['folder', '--reason', 'r', '--force'], 'unknown option --force'],
+    [['folder', '--reason', 'r', '--forse'], 'unknown option --forse'],
     [['folder', '--reason', 'r', '--year', '21'], '--year must be a four-digit year'],
     [['folder', '--reason', 'r', '--url', 'http://h/graphql'], '--url needs --token'],
     [

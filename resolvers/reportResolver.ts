@@ -14,7 +14,7 @@ import { rulesOf } from '../src/projections/reportRules';
 import { DateTimeScalar } from './scalars';
 import { Agency, agencyToGraph } from './types/agency';
 import { bi } from './types/describe';
-import { FigureTableEnum } from './types/enums';
+import { FigureTableEnum, ReportRuleStatusEnum } from './types/enums';
 import { Figure, figureOf } from './types/figure';
 import { FigureChange, FigureChangeConnection, figureChangeOfRef } from './types/figureChange';
 import { ReportFilter } from './types/inputs';
@@ -299,6 +299,36 @@ export class ReportResolver {
     if (!report.historical && 'failedRuleCount' in report.summary)
       return report.summary.failedRuleCount;
     return rulesOf(await fullOf(report, context)).filter((rule) => rule.status === 'failed').length;
+  }
+
+  @FieldResolver(() => Int, {
+    description: bi(
+      '可判断（相符或不符）的勾稽规则数；无法判断的不计',
+      'Number of consistency rules that could be judged (agree or fail); not-assessable ones are not counted',
+    ),
+    complexity: 10,
+  })
+  async assessedRuleCount(@Root() report: Report, @Ctx() context: RequestContext): Promise<number> {
+    const rules = await rulesOfReport(report, context);
+    return rules.filter((rule) => rule.status !== 'not_assessable').length;
+  }
+
+  @FieldResolver(() => ReportRuleStatusEnum, {
+    description: bi(
+      '勾稽检查总体结果：没有可判断的规则时为 NOT_ASSESSABLE（不适用），绝不显示为通过',
+      'The consistency checks as a whole: NOT_ASSESSABLE (不适用) when no rule could be judged, never PASSED',
+    ),
+    complexity: 10,
+  })
+  async ruleStatus(
+    @Root() report: Report,
+    @Ctx() context: RequestContext,
+  ): Promise<ReportRuleStatusEnum> {
+    const rules = await rulesOfReport(report, context);
+    if (rules.some((rule) => rule.status === 'failed')) return ReportRuleStatusEnum.FAILED;
+    return rules.some((rule) => rule.status === 'ok')
+      ? ReportRuleStatusEnum.PASSED
+      : ReportRuleStatusEnum.NOT_ASSESSABLE;
   }
 
   @FieldResolver(() => [ImportWarning], {

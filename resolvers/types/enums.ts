@@ -76,6 +76,32 @@ registerEnumType(RuleStatusEnum, {
   },
 });
 
+/** A report's rule checks as a whole: never PASSED when no rule could be judged. */
+export enum ReportRuleStatusEnum {
+  PASSED = 'passed',
+  FAILED = 'failed',
+  NOT_ASSESSABLE = 'not_assessable',
+}
+registerEnumType(ReportRuleStatusEnum, {
+  name: 'ReportRuleStatus',
+  description: bi('报告勾稽检查的总体结果', "A report's consistency checks as a whole"),
+  valuesConfig: {
+    PASSED: {
+      description: bi(
+        '可判断的规则全部相符（至少一项）',
+        'Every rule that could be judged agrees (at least one could)',
+      ),
+    },
+    FAILED: { description: bi('至少一项不符', 'At least one rule fails') },
+    NOT_ASSESSABLE: {
+      description: bi(
+        '不适用：没有一项规则可判断（如 2019 年模板或数字空缺）',
+        'Not applicable: no rule could be judged (the 2019 template, or empty figures)',
+      ),
+    },
+  },
+});
+
 export enum RuleSeverityEnum {
   ERROR = 'error',
   WARNING = 'warning',

@@ -1,6 +1,6 @@
 // The failed consistency rules of the report as shown, each explained in Chinese, with a link
 // to the first cell it involves, and how many rules could not be judged, and why: last year's
-// report is missing (cross-year rules), or cells are blank.
+// report is missing (cross-year rules), or cells are blank. No judged rule at all reads 不适用.
 import type { RuleResult } from '../api/types';
 import { isFailed } from '../api/types';
 import { notAssessableBecause, ruleDescription } from '../layout/ruleDescriptions';
@@ -13,6 +13,15 @@ export interface RuleSummaryProps {
 
 export function RuleSummary({ rules, onOpen }: RuleSummaryProps) {
   const failed = rules.filter(isFailed);
+  // A report with no rule that could be judged (the 2019 template, blank tables) never reads
+  // as passing: 不适用.
+  const assessed = rules.filter((rule) => rule.status.toLowerCase() !== 'not_assessable');
+  const verdict =
+    failed.length > 0
+      ? `${failed.length} 项未通过`
+      : assessed.length === 0
+        ? '不适用（没有可判断的规则）'
+        : '全部通过';
   const reasons = rules.map(notAssessableBecause);
   const needPreviousYear = reasons.filter((reason) => reason === 'previousYear').length;
   const blank = reasons.filter((reason) => reason === 'blank').length;
@@ -23,7 +32,7 @@ export function RuleSummary({ rules, onOpen }: RuleSummaryProps) {
   return (
     <section class="rule-summary" aria-labelledby="rule-summary-title">
       <h2 id="rule-summary-title">
-        勾稽关系检查：{failed.length === 0 ? '全部通过' : `${failed.length} 项未通过`}
+        勾稽关系检查：{verdict}
         {unjudged.length > 0 && <span class="muted">（{unjudged.join('；')}）</span>}
       </h2>
       {failed.length > 0 && (

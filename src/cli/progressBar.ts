@@ -66,17 +66,47 @@ export function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-export function createProgressBar(stream: ProgressStream, total: number): ProgressBar {
+/** `12.5/s` items per second since the start, or '' before the first item completed. */
+function rateText(completed: number, elapsedMs: number): string {
+  if (completed === 0 || elapsedMs <= 0) return '';
+  const perSecond = (completed * 1000) / elapsedMs;
+  return `${perSecond >= 10 ? perSecond.toFixed(0) : perSecond.toFixed(1)}/s`;
+}
+
+/** `ETA 1m05s` from the rate so far, or '' when it cannot be told yet. */
+function etaText(completed: number, total: number, elapsedMs: number): string {
+  if (completed === 0 || completed >= total) return '';
+  const seconds = Math.round(((total - completed) * elapsedMs) / completed / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return `ETA ${minutes > 0 ? `${minutes}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`}`;
+}
+
+export function createProgressBar(
+  stream: ProgressStream,
+  total: number,
+  now: () => number = () => performance.now(),
+): ProgressBar {
   let completed = 0;
   let drawn = false;
-  const counter = (): string => `${completed}/${total}`;
+  const startedAt = now();
+  // "3/10 2.5/s ETA 3s": how far, how fast, how long still.
+  const counter = (): string => {
+    const elapsed = now() - startedAt;
+    return [
+      `${completed}/${total}`,
+      rateText(completed, elapsed),
+      etaText(completed, total, elapsed),
+    ]
+      .filter((part) => part !== '')
+      .join(' ');
+  };
 
   if (!stream.isTTY) {
     return {
       start() {},
       complete(label, outcome) {
         completed += 1;
-        stream.write(`[${counter()}] ${label}: ${outcome}\n`);
+        stream.write(`[${completed}/${total}] ${label}: ${outcome}\n`);
       },
       finish() {},
     };

@@ -16,7 +16,12 @@ import { Agency, agencyToGraph } from './types/agency';
 import { bi } from './types/describe';
 import { FigureTableEnum, ReportRuleStatusEnum } from './types/enums';
 import { Figure, figureOf } from './types/figure';
-import { FigureChange, FigureChangeConnection, figureChangeOfRef } from './types/figureChange';
+import {
+  FigureChange,
+  FigureChangeConnection,
+  FigureDifference,
+  figureChangeOfRef,
+} from './types/figureChange';
 import { ReportFilter } from './types/inputs';
 import { NarrativeSection } from './types/narrativeSection';
 import { Report, ReportConnection } from './types/report';
@@ -369,8 +374,11 @@ export class ReportResolver {
     );
   }
 
-  @FieldResolver(() => [FigureChange], {
-    description: bi('两个修订号之间的数字差异', 'Figures that differ between two revisions'),
+  @FieldResolver(() => [FigureDifference], {
+    description: bi(
+      '两个修订号之间的数字差异（可向前或向后比较）',
+      'Figures that differ between two revisions (either way round)',
+    ),
     complexity: TIME_TRAVEL_COST * 2,
   })
   async diff(
@@ -383,7 +391,7 @@ export class ReportResolver {
     })
     toRevision: number | null,
     @Ctx() context: RequestContext,
-  ): Promise<FigureChange[]> {
+  ): Promise<FigureDifference[]> {
     const to = toRevision ?? report.revision;
     if (!Number.isInteger(fromRevision) || fromRevision < 0 || fromRevision > report.revision) {
       throw new ReportInputError(
@@ -409,10 +417,12 @@ export class ReportResolver {
     return after.figures
       .filter((figure) => (old.get(figure.key)?.value ?? null) !== figure.value)
       .map((figure) =>
-        figureChangeOfRef(figure.lastChange, report.reportId, {
+        Object.assign(new FigureDifference(), {
           key: figure.key,
           from: old.get(figure.key)?.value ?? null,
           to: figure.value,
+          fromRevision,
+          toRevision: to,
         }),
       );
   }

@@ -181,3 +181,34 @@ export class AuditEntryConnection {
   @Field(() => PageInfo, { description: bi('分页信息', 'Pagination state') })
   pageInfo!: PageInfo;
 }
+
+@ObjectType({
+  description: bi(
+    '两个修订号之间一个数字的差异（不是一次变更：没有操作者、事件或种类）',
+    'How one figure differs between two revisions (not a change: no actor, event or kind)',
+  ),
+})
+export class FigureDifference {
+  @Field(() => String, { description: bi('数字键', 'Figure key') })
+  key!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: bi('起始修订号时的值（空表示空白）', 'Value at fromRevision (null: empty)'),
+  })
+  from!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: bi('截止修订号时的值（空表示空白）', 'Value at toRevision (null: empty)'),
+  })
+  to!: string | null;
+
+  @Field(() => Int, { description: bi('起始修订号', 'The revision compared from') })
+  fromRevision!: number;
+
+  @Field(() => Int, { description: bi('截止修订号', 'The revision compared to') })
+  toRevision!: number;
+
+  readonly __typename = 'FigureDifference';
+}

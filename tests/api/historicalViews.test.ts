@@ -115,4 +115,28 @@ describeWithSeed('past revisions over HTTP (integration)', () => {
     const before = cache.readQuery<View>({ query: VIEW, variables: { id: reportId, at: 0 } });
     expect(before?.reportById.revision).toBe(0);
   });
+
+  test('given an edit, when a backwards diff is read, then each entry is a FigureDifference with the two values and revisions, and no actor, event or kind', async () => {
+    const result = await api.gql<{
+      reportById: { diff: Array<Record<string, unknown>> };
+    }>(
+      `query($id: ID!) { reportById(id: $id) { diff(fromRevision: 1, toRevision: 0) { __typename key from to fromRevision toRevision } } }`,
+      { id: reportId },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.reportById.diff).toEqual([
+      expect.objectContaining({
+        __typename: 'FigureDifference',
+        key: KEY,
+        from: '4321',
+        fromRevision: 1,
+        toRevision: 0,
+      }),
+    ]);
+    const asChange = await api.gql(
+      `query($id: ID!) { reportById(id: $id) { diff(fromRevision: 1, toRevision: 0) { key kind actor { name } } } }`,
+      { id: reportId },
+    );
+    expect(asChange.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
 });

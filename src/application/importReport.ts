@@ -91,18 +91,18 @@ export function parseImport(
     throw error;
   }
   const documentYear = parsed.year ?? statedYear(input.document);
-  if (
-    documentYear !== null &&
-    (documentYear < MIN_YEAR || documentYear > maxReportYear()) &&
-    !(input.force && input.year)
-  ) {
+  const givenYear = input.year ?? null;
+  // A document year out of range cannot be the report's year: without a year argument that is
+  // the error; with one, the argument is the only plausible year and is taken.
+  const plausible =
+    documentYear !== null && documentYear >= MIN_YEAR && documentYear <= maxReportYear();
+  if (documentYear !== null && !plausible && givenYear === null) {
     throw new ReportInputError(
-      `the document states the year ${documentYear}, which is out of range: a report year is ${yearRangeText()}`,
+      `the document states the year ${documentYear}, which is out of range: a report year is ${yearRangeText()}; give year`,
       'year',
     );
   }
-  const givenYear = input.year ?? null;
-  if (givenYear !== null && documentYear !== null && givenYear !== documentYear && !input.force) {
+  if (plausible && givenYear !== null && givenYear !== documentYear && !input.force) {
     throw new ReportInputError(
       `the document states the year ${documentYear} but year ${givenYear} was given; give the document's year, or force: true (--force) to import it as ${givenYear}`,
       'year',

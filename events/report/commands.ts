@@ -1,5 +1,5 @@
 // What callers ask a report stream to do. Commands carry validated-later input; decide() checks it.
-import type { ImportedDocument } from './storedTypes';
+import type { CellMarker, ImportedDocument } from './storedTypes';
 import type { FigureReviewData } from './eventCatalog';
 import type { RecordedEvent } from '../store/types';
 
@@ -15,8 +15,10 @@ export interface ImportReportCommand {
 
 export interface FigureInput {
   key: string;
-  /** Text of the new value; null clears the cell. */
+  /** Text of the new value; null clears the cell (or leaves it to `marker`). */
   value: string | null;
+  /** A marker to stand in the cell instead of a value ("/", "-", "—", "无"); value must be null. */
+  marker?: CellMarker | null;
 }
 
 export interface SetFiguresCommand {

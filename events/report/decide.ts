@@ -36,11 +36,14 @@ import type {
   ReportState,
 } from './reportState';
 import type {
+  CellMarker,
   ImportedDocument,
   ImportedNarrativeFigure,
   ImportedNarrativeSection,
   ImportedWarning,
 } from './storedTypes';
+
+const CELL_MARKERS: readonly CellMarker[] = ['/', '-', '—', '无'];
 
 function requireReport(state: MaybeReportState): ReportState {
   if (state === null) throw new ReportNotFoundError('no such report', 'reportId');
@@ -302,14 +305,26 @@ function decideSetFigures(
       throw new ReportInputError(`figure "${input.key}" appears twice`, `${field}.key`);
     seen.add(input.key);
     const value = validateFigureValue(input.key, input.value, `${field}.value`);
-    if (value === figure.value && figure.marker === null) return;
+    const marker = input.marker ?? null;
+    if (marker !== null) {
+      if (!CELL_MARKERS.includes(marker)) {
+        throw new ReportInputError(
+          `a marker is one of ${CELL_MARKERS.map((item) => `"${item}"`).join(', ')}`,
+          `${field}.marker`,
+        );
+      }
+      if (value !== null) {
+        throw new ReportInputError('a cell holds a value or a marker, not both', `${field}.value`);
+      }
+    }
+    if (value === figure.value && figure.marker === marker) return;
     touched.push(figure);
     changes.push({
       key: input.key,
       from: figure.value,
       to: value,
-      raw: value,
-      marker: null,
+      raw: marker ?? value,
+      marker,
       fromRaw: figure.raw,
       fromMarker: figure.marker,
     });

@@ -3,6 +3,7 @@ import { DateTimeScalar, DecimalScalar } from '../scalars';
 import { bi } from './describe';
 import { CorpusFilterInput } from '../corpus/corpusInputs';
 import { ChangeKindEnum } from './enums';
+import type { CellMarker } from '../../events/report/storedTypes';
 
 /** The Relay `clientMutationId` every mutation input carries, declared once. */
 function ClientMutationIdField(): PropertyDecorator {
@@ -75,6 +76,15 @@ export class FigureValueInput {
     description: bi('新值；为空则清空单元格', 'New value; null clears the cell'),
   })
   value!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: bi(
+      '改为标记（"/"、"-"、"—"、"无"），此时 value 须为空',
+      'Set a marker instead of a value ("/", "-", "—", "无"); value must then be null',
+    ),
+  })
+  marker?: CellMarker | null;
 }
 
 @InputType({ description: bi('修改报告中的数字', 'Change figures of a report') })

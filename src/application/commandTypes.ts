@@ -1,5 +1,6 @@
 // What the command handlers take and give back.
 import type { ActorRef } from '../../events/report/reportState';
+import type { CellMarker } from '../../events/report/storedTypes';
 import type { RecordedEvent } from '../../events/store/types';
 import type { ChangeEntryDocument } from '../../models/changeEntryModel';
 import type { ReportReadDocument } from '../../models/reportReadModel';
@@ -33,7 +34,7 @@ export interface ImportReportInput {
 export interface SetFiguresInput {
   reportId: string;
   expectedRevision: number;
-  changes: Array<{ key: string; value: string | null }>;
+  changes: Array<{ key: string; value: string | null; marker?: CellMarker | null }>;
   reason: string;
   clientMutationId?: string | null;
 }

@@ -117,6 +117,7 @@ export class LedgerServices {
     const changes = input.changes.map((change) => ({
       key: change.key,
       value: change.value ?? null,
+      ...(change.marker ? { marker: change.marker } : {}),
     }));
     if (!applied) await assertDirectEditAllowed(this.context, principal, input.reportId);
     const review = applied ? { review: applied.review } : {};

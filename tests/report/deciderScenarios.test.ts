@@ -275,4 +275,47 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
     ] as DecidedReportEvent[]);
     given.when(set(key, '100000000')).then([figuresEdited('100000000')]);
   });
+
+  test('given an imported report, when a marker is set explicitly, then FiguresEdited records the marker; a marker with a value, or an unknown one, is refused', () => {
+    const given = scenario(reportImported);
+    given
+      .when({
+        type: 'SetFigures',
+        expectedRevision: 0,
+        changes: [{ key, value: null, marker: '/' }],
+      })
+      .then([
+        {
+          type: 'FiguresEdited',
+          data: {
+            cause: 'edit',
+            changes: [
+              {
+                key,
+                from: importedValue,
+                to: null,
+                raw: '/',
+                marker: '/',
+                fromRaw: importedValue,
+                fromMarker: null,
+              },
+            ],
+          },
+        },
+      ]);
+    given
+      .when({
+        type: 'SetFigures',
+        expectedRevision: 0,
+        changes: [{ key, value: '3', marker: '/' }],
+      })
+      .thenFails(/a value or a marker/);
+    given
+      .when({
+        type: 'SetFigures',
+        expectedRevision: 0,
+        changes: [{ key, value: null, marker: 'x' as never }],
+      })
+      .thenFails(/a marker is one of/);
+  });
 });

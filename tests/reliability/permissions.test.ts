@@ -12,7 +12,28 @@ import { generateFigureValues } from '../../bench/generator/figureValues';
 import { createRandom } from '../../bench/generator/prng';
 import { tsvReport } from '../importer/syntheticReport';
 
-const AGENCY = '示例县权限测试局';
+// Every case needs a report of its own; years are bounded (2000 to next year), so the reports
+// are spread over several agencies, all in the in-scope editor's scope.
+const AGENCIES = [
+  '示例县权限测试局',
+  '示例县权限测试二局',
+  '示例县权限测试三局',
+  '示例县权限测试四局',
+  '示例县权限测试五局',
+];
+const FIRST_YEAR = 2000;
+const YEARS = new Date().getUTCFullYear() + 1 - FIRST_YEAR + 1;
+let nextReport = 0;
+
+/** The (agency, year) of the next fresh report, and a seed for its figures. */
+function freshReport(): { agency: string; year: number; seed: number } {
+  const n = nextReport++;
+  return {
+    agency: AGENCIES[Math.floor(n / YEARS) % AGENCIES.length],
+    year: FIRST_YEAR + (n % YEARS),
+    seed: 2030 + n,
+  };
+}
 
 type Caller =
   'anonymous' | 'unknown' | 'revoked' | 'expired' | 'editorOutOfScope' | 'editorInScope' | 'admin';
@@ -48,7 +69,6 @@ const PAYLOAD = '{ clientMutationId }';
 
 let running: RunningLedgerServer;
 let tokens: Tokens;
-let nextYear = 2030;
 
 function tokenOf(caller: Caller): string | null {
   switch (caller) {
@@ -63,7 +83,7 @@ function tokenOf(caller: Caller): string | null {
 
 beforeAll(async () => {
   running = await startLedgerServer('permissions');
-  tokens = await createTokens(running.ledger, AGENCY);
+  tokens = await createTokens(running.ledger, AGENCIES);
 });
 
 afterAll(async () => {
@@ -78,11 +98,7 @@ interface Prepared {
 
 /** A fresh report in scope, with one figure edit (for revertChange) and published (for withdraw). */
 async function prepareReport(publish: boolean): Promise<Prepared> {
-  const report = await importSyntheticReport(running.api, tokens.admin, {
-    agency: AGENCY,
-    year: nextYear++,
-    seed: nextYear,
-  });
+  const report = await importSyntheticReport(running.api, tokens.admin, freshReport());
   const edit = await running.api.request<{
     setFigures: { revision: number; changes: Array<{ eventId: string }> };
   }>(
@@ -124,12 +140,15 @@ function mutationRequest(
     case 'importReport':
       return {
         query: `mutation M($input: ImportReportInput!) { importReport(input: $input) ${PAYLOAD} }`,
-        input: {
-          document: tsvReport(generateFigureValues(createRandom(nextYear))),
-          agency: AGENCY,
-          year: nextYear++,
-          reason: 'matrix import',
-        },
+        input: (() => {
+          const { agency, year, seed } = freshReport();
+          return {
+            document: tsvReport(generateFigureValues(createRandom(seed))),
+            agency,
+            year,
+            reason: 'matrix import',
+          };
+        })(),
       };
     case 'setFigures':
       return {

@@ -37,11 +37,18 @@ export interface Tokens {
   expired: string;
 }
 
-/** One token of each kind the permissions matrix needs, `agency` being the one in scope. */
-export async function createTokens(ledger: Ledger, agency: string): Promise<Tokens> {
+/** One token of each kind the permissions matrix needs, `agencies` being the ones in scope. */
+export async function createTokens(
+  ledger: Ledger,
+  agencies: string | readonly string[],
+): Promise<Tokens> {
   const model = ledger.models.tokens;
   const admin = await createToken(model, { name: 'admin', role: 'admin' });
-  const inScope = await createToken(model, { name: 'editor', role: 'editor', agencies: [agency] });
+  const inScope = await createToken(model, {
+    name: 'editor',
+    role: 'editor',
+    agencies: typeof agencies === 'string' ? [agencies] : [...agencies],
+  });
   const outOfScope = await createToken(model, {
     name: 'other editor',
     role: 'editor',

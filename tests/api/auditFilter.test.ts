@@ -77,7 +77,7 @@ describe('audit filter (integration)', () => {
     await api?.close();
   });
 
-  test('given edits by 张三 and others, when filtering by the name, then only 张三’s changes', async () => {
+  it('given edits by 张三 and others, when filtering by the name, then only 张三’s changes', async () => {
     for (const filter of [{ actorName: '张三' }, { actor: '张三' }]) {
       const found = await audit(filter);
       expect(found.map((entry) => entry.key).sort()).toEqual([
@@ -88,7 +88,7 @@ describe('audit filter (integration)', () => {
     }
   });
 
-  test('given an actor id, as AuditEntry gives it or as the bare token id, then the same changes', async () => {
+  it('given an actor id, as AuditEntry gives it or as the bare token id, then the same changes', async () => {
     const byName = await audit({ actorName: '张三' });
     const actorId = byName[0].actor.id;
     expect(actorId).toBe(`token:${zhangSan.id}`);
@@ -100,7 +100,7 @@ describe('audit filter (integration)', () => {
     expect(await audit({ actorId: '张三' })).toEqual([]);
   });
 
-  test.each<[string, AuditFeedFilter]>([
+  it.each<[string, AuditFeedFilter]>([
     ['no filter', {}],
     ['a name', { actorName: '张三' }],
     ['the legacy actor field with a name', { actor: '李四' }],
@@ -126,7 +126,7 @@ describe('audit filter (integration)', () => {
     },
   );
 
-  test('given the kinds filter, then the live predicate knows the stored kind names', () => {
+  it('given the kinds filter, then the live predicate knows the stored kind names', () => {
     const kinds = new Set(entries.map((entry) => entry.kind));
     expect(kinds.size).toBeGreaterThan(0);
     const all = compileAuditFilter({ kinds: [...kinds] });

@@ -37,13 +37,13 @@ describe('error contract over HTTP (integration)', () => {
     await api?.close();
   });
 
-  test('given a GET without a preflight header, when curl sends it, then the CSRF refusal is BAD_REQUEST with the request id', async () => {
+  it('given a GET without a preflight header, when curl sends it, then the CSRF refusal is BAD_REQUEST with the request id', async () => {
     const response = await fetch(`${api.url}?query=${encodeURIComponent('{ service { name } }')}`);
     expect(response.status).toBe(400);
     await expectQuotableError(response, 'BAD_REQUEST');
   });
 
-  test('given the documented GET, when it sends apollo-require-preflight: true, then it is answered', async () => {
+  it('given the documented GET, when it sends apollo-require-preflight: true, then it is answered', async () => {
     const response = await fetch(`${api.url}?query=${encodeURIComponent('{ service { name } }')}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
@@ -52,13 +52,13 @@ describe('error contract over HTTP (integration)', () => {
     expect(body.data).toEqual({ service: { name: 'Nianbao Ledger' } });
   });
 
-  test('given variables sent as a JSON string, then the refusal is BAD_REQUEST with the request id', async () => {
+  it('given variables sent as a JSON string, then the refusal is BAD_REQUEST with the request id', async () => {
     const response = await api.post({ query: '{ service { name } }', variables: '{}' });
     expect(response.status).toBe(400);
     await expectQuotableError(response, 'BAD_REQUEST');
   });
 
-  test('given a body Apollo cannot read (text/plain, or a PUT), then the refusal carries the request id', async () => {
+  it('given a body Apollo cannot read (text/plain, or a PUT), then the refusal carries the request id', async () => {
     const textPlain = await fetch(api.url, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', 'apollo-require-preflight': 'true' },
@@ -75,7 +75,7 @@ describe('error contract over HTTP (integration)', () => {
     await expectQuotableError(put, 'BAD_REQUEST');
   });
 
-  test('given a persisted query whose sha256 does not match it, then it is PERSISTED_QUERY_HASH_MISMATCH, not an internal error', async () => {
+  it('given a persisted query whose sha256 does not match it, then it is PERSISTED_QUERY_HASH_MISMATCH, not an internal error', async () => {
     const response = await api.post({
       query: '{ service { name } }',
       extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
@@ -84,7 +84,7 @@ describe('error contract over HTTP (integration)', () => {
     await expectQuotableError(response, 'PERSISTED_QUERY_HASH_MISMATCH');
   });
 
-  test('given an unsupported persisted-query version, then it has a code of its own', async () => {
+  it('given an unsupported persisted-query version, then it has a code of its own', async () => {
     const response = await api.post({
       query: '{ service { name } }',
       extensions: { persistedQuery: { version: 2, sha256Hash: '0'.repeat(64) } },
@@ -93,7 +93,7 @@ describe('error contract over HTTP (integration)', () => {
     await expectQuotableError(response, 'PERSISTED_QUERY_VERSION_NOT_SUPPORTED');
   });
 
-  test('given GraphQL errors, then each has messageZh next to the English message', async () => {
+  it('given GraphQL errors, then each has messageZh next to the English message', async () => {
     const result = await api.gql(`{ reports(after: "not-a-cursor") { edges { cursor } } }`);
     expect(result.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -103,7 +103,7 @@ describe('error contract over HTTP (integration)', () => {
     expect(result.errors?.[0].message).toBe('not a cursor from this connection');
   });
 
-  test('given bytes that are not HTTP, then the answer is a JSON BAD_REQUEST with a request id', async () => {
+  it('given bytes that are not HTTP, then the answer is a JSON BAD_REQUEST with a request id', async () => {
     const { port } = new URL(api.url);
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(port), '127.0.0.1', () => {
@@ -135,7 +135,7 @@ describe('error contract over HTTP (integration)', () => {
         },
       });
 
-    test('given an allowed origin, when it sends a preflight, then the answer may be cached (Access-Control-Max-Age)', async () => {
+    it('given an allowed origin, when it sends a preflight, then the answer may be cached (Access-Control-Max-Age)', async () => {
       const response = await preflight('https://viewer.example.org');
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(
@@ -145,7 +145,7 @@ describe('error contract over HTTP (integration)', () => {
       expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     });
 
-    test('given a refused origin, when it sends a preflight, then no CORS header at all and a quotable FORBIDDEN', async () => {
+    it('given a refused origin, when it sends a preflight, then no CORS header at all and a quotable FORBIDDEN', async () => {
       const response = await preflight('https://evil.example.com');
       expect(response.status).toBe(403);
       for (const header of [
@@ -159,7 +159,7 @@ describe('error contract over HTTP (integration)', () => {
       await expectQuotableError(response, 'FORBIDDEN');
     });
 
-    test('given an allowed origin, then a script may read x-request-id and retry-after', async () => {
+    it('given an allowed origin, then a script may read x-request-id and retry-after', async () => {
       const response = await fetch(api.url, {
         method: 'POST',
         headers: { origin: 'https://viewer.example.org', 'content-type': 'application/json' },

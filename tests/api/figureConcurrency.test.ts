@@ -61,7 +61,7 @@ describeWithSeed('figure-level concurrency over HTTP (integration)', () => {
     await api?.close();
   });
 
-  test('given two editors who saw the same revision, when they change different figures at once, then both are applied, each once', async () => {
+  it('given two editors who saw the same revision, when they change different figures at once, then both are applied, each once', async () => {
     const [a, b] = await Promise.all([
       set(alice, importedRevision, 't3.granted.naturalPerson', '101'),
       set(bob, importedRevision, 't3.granted.commercial', '202'),
@@ -90,7 +90,7 @@ describeWithSeed('figure-level concurrency over HTTP (integration)', () => {
     });
   });
 
-  test('given two editors who saw the same revision, when they change the same figure at once, then exactly one wins and the other CONFLICT names the figure, its value and who changed it', async () => {
+  it('given two editors who saw the same revision, when they change the same figure at once, then exactly one wins and the other CONFLICT names the figure, its value and who changed it', async () => {
     const from = importedRevision + 2;
     const key = 't3.granted.total';
     const results = await Promise.all([set(alice, from, key, '301'), set(bob, from, key, '302')]);
@@ -108,7 +108,7 @@ describeWithSeed('figure-level concurrency over HTTP (integration)', () => {
     expect(error.message).toMatch(/at \d{4}-\d\d-\d\dT/);
   });
 
-  test('given a section edited since the revision an editor saw, when the editor edits another section, then it is applied; the same section is a CONFLICT', async () => {
+  it('given a section edited since the revision an editor saw, when the editor edits another section, then it is applied; the same section is a CONFLICT', async () => {
     expect(sectionIds.length).toBeGreaterThanOrEqual(2);
     const [first, second] = sectionIds;
     const now = importedRevision + 3;
@@ -131,7 +131,7 @@ describeWithSeed('figure-level concurrency over HTTP (integration)', () => {
     expect(again.errors?.[0].message).toContain('编辑甲');
   });
 
-  test('given a figure changed since, when an edit names a revision after the current one, then CONFLICT and nothing is written', async () => {
+  it('given a figure changed since, when an edit names a revision after the current one, then CONFLICT and nothing is written', async () => {
     const before = await api.ledger.store.headPosition();
     const result = await set(alice, 999, 't3.granted.naturalPerson', '5');
     expect(result.errors?.[0].extensions?.code).toBe('CONFLICT');

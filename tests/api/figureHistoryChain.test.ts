@@ -224,7 +224,7 @@ describe('figure history along previousEntryId links', () => {
     }
   }
 
-  test('stored entries link each change of a key to the one it superseded', async () => {
+  it('stored entries link each change of a key to the one it superseded', async () => {
     const rows = await api.ledger.models.changes
       .find({ reportId, key: KEY })
       .sort({ revision: -1 })
@@ -254,7 +254,7 @@ describe('figure history along previousEntryId links', () => {
     ]);
   });
 
-  test('several edits and a revert: the whole history, and page by page, as the query gives it', async () => {
+  it('several edits and a revert: the whole history, and page by page, as the query gives it', async () => {
     const { page } = await figureHistory(KEY, 100);
     expect(page.edges.map((edge) => [edge.node.revision, edge.node.to])).toEqual([
       [7, '14'],
@@ -267,7 +267,7 @@ describe('figure history along previousEntryId links', () => {
     await expectSameAsQuery(null);
   });
 
-  test('a past view of the figure starts its history at that revision', async () => {
+  it('a past view of the figure starts its history at that revision', async () => {
     const { revision, page } = await figureHistory(KEY, 100, null, 4);
     expect(revision).toBe(4);
     expect(page.edges.map((edge) => edge.node.revision)).toEqual([2, 1, 0]);
@@ -275,7 +275,7 @@ describe('figure history along previousEntryId links', () => {
     await expectSameAsQuery(0);
   });
 
-  test("a narrative section's history: the link a removal breaks falls back to the query", async () => {
+  it("a narrative section's history: the link a removal breaks falls back to the query", async () => {
     const state = (await findReportDocument(api.ledger.models, reportId))!;
     const startEntryId = historyStartOf(state, SECTION);
     expect(startEntryId).toBeDefined();
@@ -322,7 +322,7 @@ describe('figure history along previousEntryId links', () => {
     }
   });
 
-  test('a page of a figure history looks entries up by _id only', async () => {
+  it('a page of a figure history looks entries up by _id only', async () => {
     finds.length = 0;
     recording = true;
     const { page } = await figureHistory(KEY, 2);
@@ -342,7 +342,7 @@ describe('figure history along previousEntryId links', () => {
     }
   });
 
-  test('entries written before the links existed give the same answers', async () => {
+  it('entries written before the links existed give the same answers', async () => {
     // One link missing in the middle of the chain, then none at all.
     const middle = await api.ledger.models.changes
       .findOne({ reportId, key: KEY, revision: 5 })
@@ -361,7 +361,7 @@ describe('figure history along previousEntryId links', () => {
     await expectSameAsQuery(4);
   });
 
-  test('a rebuild writes the links again, as the projection wrote them', async () => {
+  it('a rebuild writes the links again, as the projection wrote them', async () => {
     await rebuildProjections(api.ledger.projection);
     const rows = await api.ledger.models.changes
       .find({ reportId, key: KEY })

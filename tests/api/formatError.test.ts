@@ -34,7 +34,7 @@ function format(error: unknown) {
 }
 
 describe('formatError (unit)', () => {
-  test("given Apollo's code-less hash mismatch, then a code of its own and a refusal", () => {
+  it("given Apollo's code-less hash mismatch, then a code of its own and a refusal", () => {
     const { sent, reports } = format(
       new GraphQLError('provided sha does not match query', {
         extensions: { http: { status: 400 } },
@@ -44,7 +44,7 @@ describe('formatError (unit)', () => {
     expect(reports.map((report) => report.kind)).toEqual(['refusal']);
   });
 
-  test('given any other code-less request refusal of Apollo (a 4xx), then BAD_REQUEST', () => {
+  it('given any other code-less request refusal of Apollo (a 4xx), then BAD_REQUEST', () => {
     const { sent, reports } = format(
       new GraphQLError('some future refusal', { extensions: { http: { status: 400 } } }),
     );
@@ -52,7 +52,7 @@ describe('formatError (unit)', () => {
     expect(reports[0].kind).toBe('refusal');
   });
 
-  test('given a bug (a plain Error), then INTERNAL_SERVER_ERROR, a fault, and nothing of it sent', () => {
+  it('given a bug (a plain Error), then INTERNAL_SERVER_ERROR, a fault, and nothing of it sent', () => {
     const { sent, reports } = format(new Error('database exploded'));
     expect(sent.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(sent.message).not.toContain('exploded');
@@ -60,7 +60,7 @@ describe('formatError (unit)', () => {
     expect((reports[0].error as Error).message).toBe('database exploded');
   });
 
-  test('given a conflict, then CONFLICT with both revisions and a Chinese message naming them', () => {
+  it('given a conflict, then CONFLICT with both revisions and a Chinese message naming them', () => {
     const conflict = new RevisionConflictError(0, 3);
     const wrapped = new GraphQLError(conflict.message, {
       originalError: conflict,
@@ -76,7 +76,7 @@ describe('formatError (unit)', () => {
     expect(reports[0].kind).toBe('refusal');
   });
 
-  test('given an error formatted inside a request scope, then it carries that request id', async () => {
+  it('given an error formatted inside a request scope, then it carries that request id', async () => {
     const app = express();
     app.use(requestContextMiddleware(createLogger('silent')));
     app.use(requestScopeMiddleware());

@@ -25,7 +25,7 @@ describe('front-end contract', () => {
     await api?.close();
   });
 
-  test('CORS answers only the origins on the allow-list', async () => {
+  it('CORS answers only the origins on the allow-list', async () => {
     const preflight = (origin: string) =>
       fetch(api.url, {
         method: 'OPTIONS',
@@ -43,7 +43,7 @@ describe('front-end contract', () => {
     ).toBeNull();
   });
 
-  test('automatic persisted queries: register by hash, then send only the hash', async () => {
+  it('automatic persisted queries: register by hash, then send only the hash', async () => {
     const query = '{ service { name } }';
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
@@ -57,7 +57,7 @@ describe('front-end contract', () => {
     expect(byHash.data).toEqual({ service: { name: 'Nianbao Ledger' } });
   });
 
-  test('a variable of the wrong type is 400 BAD_USER_INPUT naming the variable', async () => {
+  it('a variable of the wrong type is 400 BAD_USER_INPUT naming the variable', async () => {
     const query = `query Page($first: Int) { reports(first: $first) { edges { cursor } } }`;
     for (const first of ['ten', 1.5, 2 ** 31]) {
       const response = await api.post({ query, variables: { first } });
@@ -68,7 +68,7 @@ describe('front-end contract', () => {
     }
   });
 
-  test('first above the cap is BAD_USER_INPUT naming first', async () => {
+  it('first above the cap is BAD_USER_INPUT naming first', async () => {
     const result = await api.gql(`{ reports(first: 101) { edges { cursor } } }`);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const ok = await api.gql<{ reports: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
@@ -77,7 +77,7 @@ describe('front-end contract', () => {
     expect(ok.data?.reports).toMatchObject({ edges: [], pageInfo: { hasNextPage: false } });
   });
 
-  test('deep, alias-heavy and costly queries are rejected with their codes', async () => {
+  it('deep, alias-heavy and costly queries are rejected with their codes', async () => {
     const deep = await api.gql(
       `{ agencies { edges { node { reports { edges { node { agency { reports { edges { node { agency { reports { edges { node { id } } } } } } } } } } } } } } }`,
     );
@@ -96,7 +96,7 @@ describe('front-end contract', () => {
     expect(costly.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
-  test('an oversized body gets 413 with a JSON error; malformed JSON gets 400; the server keeps serving', async () => {
+  it('an oversized body gets 413 with a JSON error; malformed JSON gets 400; the server keeps serving', async () => {
     const large = await api.post({
       query: `{ service { name } }`,
       variables: { padding: 'x'.repeat(5000) },
@@ -112,7 +112,7 @@ describe('front-end contract', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
   });
 
-  test('unknown reports are null, malformed ids are BAD_USER_INPUT, errors carry a request id', async () => {
+  it('unknown reports are null, malformed ids are BAD_USER_INPUT, errors carry a request id', async () => {
     const missing = await api.gql<{ report: null }>(
       `{ report(agency: "不存在的局", year: 2024) { id } }`,
     );

@@ -78,7 +78,7 @@ describeWithSeed('past revisions over HTTP (integration)', () => {
     return result.data!;
   };
 
-  test('given a report at revision 1, when it is read at revision 99, then BAD_USER_INPUT names atRevision', async () => {
+  it('given a report at revision 1, when it is read at revision 99, then BAD_USER_INPUT names atRevision', async () => {
     const result = await api.gql(
       `query($id: ID!) { reportById(id: $id, atRevision: 99) { revision } }`,
       { id: reportId },
@@ -94,7 +94,7 @@ describeWithSeed('past revisions over HTTP (integration)', () => {
     expect(byName.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  test('given the current report in an Apollo InMemoryCache, when revision 0 is read too, then the cached current report and figure are unchanged', async () => {
+  it('given the current report in an Apollo InMemoryCache, when revision 0 is read too, then the cached current report and figure are unchanged', async () => {
     const cache = new InMemoryCache();
     const current = await view(null);
     const past = await view(0);
@@ -116,7 +116,7 @@ describeWithSeed('past revisions over HTTP (integration)', () => {
     expect(before?.reportById.revision).toBe(0);
   });
 
-  test('given an edit, when a backwards diff is read, then each entry is a FigureDifference with the two values and revisions, and no actor, event or kind', async () => {
+  it('given an edit, when a backwards diff is read, then each entry is a FigureDifference with the two values and revisions, and no actor, event or kind', async () => {
     const result = await api.gql<{
       reportById: { diff: Array<Record<string, unknown>> };
     }>(

@@ -32,21 +32,21 @@ describeWithSeed('import years over HTTP (integration)', () => {
       editor,
     );
 
-  test('given a document stating 2024, when it is imported with year 2023, then BAD_USER_INPUT names both years and nothing is written', async () => {
+  it('given a document stating 2024, when it is imported with year 2023, then BAD_USER_INPUT names both years and nothing is written', async () => {
     const result = await importWith({ year: 2023 });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
     expect(result.errors?.[0].message).toMatch(/states the year 2024 but year 2023 was given/);
     expect(await api.ledger.store.headPosition()).toBe(0);
   });
 
-  test('given a year after next year, when it is given, then it is named as out of range', async () => {
+  it('given a year after next year, when it is given, then it is named as out of range', async () => {
     const tooLate = new Date().getUTCFullYear() + 2;
     const result = await importWith({ year: tooLate, force: true });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toContain(`year ${tooLate} is out of range`);
   });
 
-  test('given a document stating 1899, when it is imported, then the message is about the year, not the agency', async () => {
+  it('given a document stating 1899, when it is imported, then the message is about the year, not the agency', async () => {
     const old = seed!.replace(/2024(\s*年)/g, '1899$1');
     const result = await api.gql(IMPORT, { input: { document: old, reason: '导入' } }, editor);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
@@ -54,7 +54,7 @@ describeWithSeed('import years over HTTP (integration)', () => {
     expect(await api.ledger.store.headPosition()).toBe(0);
   });
 
-  test('given a document stating 2024, when it is imported with year 2023 and force, then it is the 2023 report', async () => {
+  it('given a document stating 2024, when it is imported with year 2023 and force, then it is the 2023 report', async () => {
     const result = await importWith({ year: 2023, force: true });
     expect(result.errors).toBeUndefined();
     expect(result.data?.importReport).toEqual({ created: true, report: { year: 2023 } });

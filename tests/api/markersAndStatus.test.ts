@@ -29,7 +29,7 @@ describeWithSeed('markers and the status filter over HTTP (integration)', () => 
     await api?.close();
   });
 
-  test('given an imported figure, when setFigures sets the marker "/", then the cell is empty with the marker, and a marker with a value is BAD_USER_INPUT', async () => {
+  it('given an imported figure, when setFigures sets the marker "/", then the cell is empty with the marker, and a marker with a value is BAD_USER_INPUT', async () => {
     const set = (change: Record<string, unknown>, expectedRevision: number) =>
       api.gql<{
         setFigures: {
@@ -50,7 +50,7 @@ describeWithSeed('markers and the status filter over HTTP (integration)', () => 
     });
   });
 
-  test('given a withdrawn report, when reports are filtered by status DRAFT and PUBLISHED, then it is left out; by WITHDRAWN, it is listed', async () => {
+  it('given a withdrawn report, when reports are filtered by status DRAFT and PUBLISHED, then it is left out; by WITHDRAWN, it is listed', async () => {
     const withdrawn = await api.gql(
       `mutation($input: PublicationInput!) { withdrawReport(input: $input) { revision } }`,
       { input: { reportId, expectedRevision: 1, reason: '撤回' } },

@@ -31,7 +31,7 @@ describe('page size rule (integration)', () => {
     await api?.close();
   });
 
-  test.each([0, 101, 100_000, -1])(
+  it.each([0, 101, 100_000, -1])(
     'given first: %p, when sent inline or as a variable, then HTTP 400 BAD_USER_INPUT naming first',
     async (first) => {
       const inline = await api.gql(`{ reports(first: ${first}) { edges { cursor } } }`);
@@ -49,7 +49,7 @@ describe('page size rule (integration)', () => {
     },
   );
 
-  test('given first nested deeper (a figure history), then the same rule applies there', async () => {
+  it('given first nested deeper (a figure history), then the same rule applies there', async () => {
     const response = await api.gql(
       `{ reports(first: 1) { edges { node { figure(key: "t3.total.total") { history(first: 0) { edges { cursor } } } } } } }`,
     );
@@ -60,7 +60,7 @@ describe('page size rule (integration)', () => {
     });
   });
 
-  test('given first: 1 of two reports, then the page has a cursor to go on from, and the next page ends', async () => {
+  it('given first: 1 of two reports, then the page has a cursor to go on from, and the next page ends', async () => {
     const first = await api.gql<Page>(PAGE, { first: 1 });
     expect(first.errors).toBeUndefined();
     expect(first.data?.reports.edges).toHaveLength(1);
@@ -76,7 +76,7 @@ describe('page size rule (integration)', () => {
     expect(years.sort()).toEqual([2023, 2024]);
   });
 
-  test('given first at the cap, then it is answered', async () => {
+  it('given first at the cap, then it is answered', async () => {
     const response = await api.gql<Page>(PAGE, { first: 100 });
     expect(response.status).toBe(200);
     expect(response.data?.reports.edges).toHaveLength(2);

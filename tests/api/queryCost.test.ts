@@ -33,7 +33,7 @@ describe('query cost and rate limit (integration)', () => {
     await api?.close();
   });
 
-  test('given a query, then the response says what it cost, the most a query may cost, and what is left', async () => {
+  it('given a query, then the response says what it cost, the most a query may cost, and what is left', async () => {
     const token = await api.token('admin', [], 'cost reader');
     const { body, cost } = await send(api, CHEAP, token);
     expect(body.errors).toBeUndefined();
@@ -44,7 +44,7 @@ describe('query cost and rate limit (integration)', () => {
     });
   });
 
-  test('given a query over the cost limit, then the refusal carries its cost too', async () => {
+  it('given a query over the cost limit, then the refusal carries its cost too', async () => {
     const token = await api.token('admin', [], 'too complex');
     const { body, cost } = await send(
       api,
@@ -55,7 +55,7 @@ describe('query cost and rate limit (integration)', () => {
     expect(cost?.requestedQueryCost).toBeGreaterThan(20_000);
   });
 
-  test('given an anonymous client over its budget, then 429 RATE_LIMITED with retry-after, while a token has its own budget; after the wait it is served again', async () => {
+  it('given an anonymous client over its budget, then 429 RATE_LIMITED with retry-after, while a token has its own budget; after the wait it is served again', async () => {
     // 5 points: two cheap queries fit (1 left), the third does not.
     expect((await send(api, CHEAP)).response.status).toBe(200);
     expect((await send(api, CHEAP)).response.status).toBe(200);

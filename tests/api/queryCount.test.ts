@@ -47,7 +47,7 @@ describe('queries per request', () => {
       .length;
   }
 
-  test('10 rows and 100 rows cost the same number of queries', async () => {
+  it('10 rows and 100 rows cost the same number of queries', async () => {
     // The first list of a process loads the corpus index (once); count the steady state.
     await countFor(1);
     const ten = await countFor(10);

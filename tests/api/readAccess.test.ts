@@ -16,7 +16,7 @@ describe('reads that need a token', () => {
     await api?.close();
   });
 
-  test('anonymous is UNAUTHENTICATED, an editor reads, a revoked token is UNAUTHENTICATED', async () => {
+  it('anonymous is UNAUTHENTICATED, an editor reads, a revoked token is UNAUTHENTICATED', async () => {
     const anonymous = await api.gql(`{ reports { edges { cursor } } }`);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const created = await createToken(api.ledger.models.tokens, {

@@ -55,13 +55,13 @@ describeWithSeed('report lifecycle over HTTP', () => {
     await api?.close();
   });
 
-  test('an anonymous import is UNAUTHENTICATED and writes nothing', async () => {
+  it('an anonymous import is UNAUTHENTICATED and writes nothing', async () => {
     const result = await api.gql(IMPORT, { input: { document: seed, reason: '首次导入' } });
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(await eventCount()).toBe(0);
   });
 
-  test('an editor imports the seed report and reads all 200 figures', async () => {
+  it('an editor imports the seed report and reads all 200 figures', async () => {
     const result = await api.gql<{
       importReport: {
         created: boolean;
@@ -99,7 +99,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     importedAt = read.data!.report.createdAt;
   });
 
-  test('an editor edits a figure; the edit shows in history, auditLog and diff', async () => {
+  it('an editor edits a figure; the edit shows in history, auditLog and diff', async () => {
     const next = String(Number(original) + 5);
     const result = await api.gql<{
       setFigures: {
@@ -206,7 +206,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     expect(diff.data!.reportById.diff).toEqual([{ key: KEY, from: original, to: next }]);
   });
 
-  test('the report as of the import revision, or the import time, has the old value', async () => {
+  it('the report as of the import revision, or the import time, has the old value', async () => {
     const byRevision = await api.gql<{
       report: { revision: number; historical: boolean; figure: { value: string } };
     }>(
@@ -224,7 +224,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     expect(byTime.data!.report).toEqual({ revision: 0, figure: { value: original } });
   });
 
-  test('a stale edit is a CONFLICT carrying the current revision, and writes nothing', async () => {
+  it('a stale edit is a CONFLICT carrying the current revision, and writes nothing', async () => {
     const before = await eventCount();
     const result = await api.gql(
       SET_FIGURES,
@@ -242,7 +242,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     expect(await eventCount()).toBe(before);
   });
 
-  test('an editor out of scope is FORBIDDEN; anonymous and bad tokens are UNAUTHENTICATED', async () => {
+  it('an editor out of scope is FORBIDDEN; anonymous and bad tokens are UNAUTHENTICATED', async () => {
     const input = {
       reportId,
       expectedRevision: 1,
@@ -260,7 +260,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     expect(await revisionNow()).toBe(1);
   });
 
-  test('bad inputs are BAD_USER_INPUT naming the field, and nothing is written', async () => {
+  it('bad inputs are BAD_USER_INPUT naming the field, and nothing is written', async () => {
     const cases: Array<[Array<{ key: string; value: string | null }>, string, string?]> = [
       [[{ key: 't9.nope', value: '1' }], 'changes[0].key'],
       [
@@ -288,7 +288,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     expect(await revisionNow()).toBe(1);
   });
 
-  test('replaying a clientMutationId writes nothing; reusing it with another input is refused', async () => {
+  it('replaying a clientMutationId writes nothing; reusing it with another input is refused', async () => {
     const input = {
       reportId,
       expectedRevision: 1,
@@ -350,7 +350,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     );
   });
 
-  test('revertChange records a compensating change and keeps the history', async () => {
+  it('revertChange records a compensating change and keeps the history', async () => {
     const history = await api.gql<{
       reportById: {
         figure: { history: { edges: Array<{ node: { eventId: string; kind: string } }> } };
@@ -387,7 +387,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     ]);
   });
 
-  test('re-importing records differences as edits and never wipes history', async () => {
+  it('re-importing records differences as edits and never wipes history', async () => {
     const same = await api.gql<{ importReport: { created: boolean; revision: number } }>(
       IMPORT,
       { input: { document: seed, reason: '再次导入' } },
@@ -422,7 +422,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     expect(third.data!.importReport.revision).toBe(revision);
   });
 
-  test('narrative edits and Relay node lookups', async () => {
+  it('narrative edits and Relay node lookups', async () => {
     const revision = await revisionNow();
     const edit = await api.gql<{
       editNarrative: {
@@ -463,7 +463,7 @@ describeWithSeed('report lifecycle over HTTP', () => {
     expect(agency.data!.node).toEqual({ __typename: 'Agency', name: AGENCY });
   });
 
-  test('ledgerIntegrity verifies the hash chains', async () => {
+  it('ledgerIntegrity verifies the hash chains', async () => {
     const result = await api.gql<{ ledgerIntegrity: { ok: boolean; eventsChecked: number } }>(
       `{ ledgerIntegrity { ok eventsChecked } }`,
     );

@@ -36,7 +36,7 @@ describe('rule messages over GraphQL (integration)', () => {
     return response.data?.report.rules ?? [];
   }
 
-  test('given any report, then every rule has a Chinese and an English message, and message stays English', async () => {
+  it('given any report, then every rule has a Chinese and an English message, and message stays English', async () => {
     const rules = await rulesOf(2024);
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) {
@@ -49,7 +49,7 @@ describe('rule messages over GraphQL (integration)', () => {
     }
   });
 
-  test('given the first year of an agency, then its cross-year rules are not assessable for want of last year, not for blanks', async () => {
+  it('given the first year of an agency, then its cross-year rules are not assessable for want of last year, not for blanks', async () => {
     const rules = await rulesOf(2023);
     const crossYear = rules.filter((rule) => rule.id.startsWith('XY_'));
     expect(crossYear.length).toBeGreaterThan(0);
@@ -62,7 +62,7 @@ describe('rule messages over GraphQL (integration)', () => {
     }
   });
 
-  test('given a year whose previous report is in the ledger, then no rule lacks last year, and only NOT_ASSESSABLE ones have a reason', async () => {
+  it('given a year whose previous report is in the ledger, then no rule lacks last year, and only NOT_ASSESSABLE ones have a reason', async () => {
     const rules = await rulesOf(2024);
     expect(rules.some((rule) => rule.notAssessableReason === 'NO_PREVIOUS_YEAR_REPORT')).toBe(
       false,

@@ -53,7 +53,7 @@ describeWithSeed('report rule status over HTTP (integration)', () => {
     await api?.close();
   });
 
-  test('given a 2019-template document, when it is imported, then its rules are NOT_ASSESSABLE with 0 assessed, not passing', async () => {
+  it('given a 2019-template document, when it is imported, then its rules are NOT_ASSESSABLE with 0 assessed, not passing', async () => {
     const result = await api.gql<Imported>(
       IMPORT,
       { input: { document: TEMPLATE_2019, reason: '导入' } },
@@ -71,7 +71,7 @@ describeWithSeed('report rule status over HTTP (integration)', () => {
     ).toEqual([]);
   });
 
-  test('given the seed report, when it is imported, then rules were assessed and the status is PASSED or FAILED', async () => {
+  it('given the seed report, when it is imported, then rules were assessed and the status is PASSED or FAILED', async () => {
     const result = await api.gql<Imported>(
       IMPORT,
       { input: { document: seed, reason: '导入' } },

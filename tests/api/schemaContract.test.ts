@@ -45,15 +45,15 @@ function undescribed(schema: GraphQLSchema): string[] {
 }
 
 describe('schema contract', () => {
-  test('every type, field, argument and enum value has a Chinese and English description', async () => {
+  it('every type, field, argument and enum value has a Chinese and English description', async () => {
     expect(undescribed(await buildLedgerSchema())).toEqual([]);
   });
 
-  test('schema.graphql is what the code generates (run `npm run schema:print` after a change)', async () => {
+  it('schema.graphql is what the code generates (run `npm run schema:print` after a change)', async () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await schemaSdl());
   });
 
-  test('the public names of the contract exist', async () => {
+  it('the public names of the contract exist', async () => {
     const schema = await buildLedgerSchema();
     const query = schema.getQueryType()!.getFields();
     for (const name of [

@@ -15,7 +15,7 @@ function buckets(options: { capacity: number; refillPerSecond: number; maxKeys?:
 }
 
 describe('token buckets (unit)', () => {
-  test('given a full bucket, when costs are taken, then it refuses the one that does not fit and says when it will', () => {
+  it('given a full bucket, when costs are taken, then it refuses the one that does not fit and says when it will', () => {
     const { limiter } = buckets({ capacity: 10, refillPerSecond: 2 });
     expect(limiter.take('a', 6)).toMatchObject({ allowed: true, remaining: 4 });
     expect(limiter.take('a', 9)).toEqual({
@@ -27,7 +27,7 @@ describe('token buckets (unit)', () => {
     });
   });
 
-  test('given time passes, then the bucket refills up to its capacity only', () => {
+  it('given time passes, then the bucket refills up to its capacity only', () => {
     const { limiter, advance } = buckets({ capacity: 10, refillPerSecond: 2 });
     limiter.take('a', 10);
     advance(3000);
@@ -36,14 +36,14 @@ describe('token buckets (unit)', () => {
     expect(limiter.take('a', 1)).toMatchObject({ allowed: true, remaining: 9 });
   });
 
-  test('given two keys, then each has its own bucket', () => {
+  it('given two keys, then each has its own bucket', () => {
     const { limiter } = buckets({ capacity: 5, refillPerSecond: 1 });
     expect(limiter.take('a', 5).allowed).toBe(true);
     expect(limiter.take('a', 1).allowed).toBe(false);
     expect(limiter.take('b', 5).allowed).toBe(true);
   });
 
-  test('given an operation dearer than the whole bucket, then a full bucket lets it through (it would wait forever otherwise)', () => {
+  it('given an operation dearer than the whole bucket, then a full bucket lets it through (it would wait forever otherwise)', () => {
     const { limiter, advance } = buckets({ capacity: 5, refillPerSecond: 1 });
     expect(limiter.take('a', 50)).toMatchObject({ allowed: true, remaining: 0 });
     expect(limiter.take('a', 50)).toMatchObject({ allowed: false, retryAfterSeconds: 5 });
@@ -51,7 +51,7 @@ describe('token buckets (unit)', () => {
     expect(limiter.take('a', 50).allowed).toBe(true);
   });
 
-  test('given more keys than it keeps, then the least recently seen is forgotten', () => {
+  it('given more keys than it keeps, then the least recently seen is forgotten', () => {
     const { limiter } = buckets({ capacity: 5, refillPerSecond: 1, maxKeys: 2 });
     limiter.take('a', 5);
     limiter.take('b', 5);
@@ -62,20 +62,20 @@ describe('token buckets (unit)', () => {
 });
 
 describe('rate limit configuration (unit)', () => {
-  test('given no variables, then the generous defaults', () => {
+  it('given no variables, then the generous defaults', () => {
     expect(loadRateLimitConfig({})).toEqual({
       bucketSize: 10_000_000,
       refillPerSecond: 1_000_000,
     });
   });
 
-  test('given variables, then they are used; 0 turns the limit off', () => {
+  it('given variables, then they are used; 0 turns the limit off', () => {
     expect(
       loadRateLimitConfig({ RATE_LIMIT_BUCKET_SIZE: '0', RATE_LIMIT_REFILL_PER_SECOND: '7' }),
     ).toEqual({ bucketSize: 0, refillPerSecond: 7 });
   });
 
-  test.each([
+  it.each([
     ['RATE_LIMIT_BUCKET_SIZE', 'lots'],
     ['RATE_LIMIT_REFILL_PER_SECOND', '0'],
     ['RATE_LIMIT_REFILL_PER_SECOND', '-3'],

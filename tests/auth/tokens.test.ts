@@ -34,7 +34,7 @@ describe('tokens', () => {
     await harness?.close();
   });
 
-  test('a created token is stored only as its sha256 and authenticates as its holder', async () => {
+  it('a created token is stored only as its sha256 and authenticates as its holder', async () => {
     const created = await createToken(harness.ledger.models.tokens, {
       name: '编辑甲',
       role: 'editor',
@@ -56,7 +56,7 @@ describe('tokens', () => {
     );
   });
 
-  test('revoked, expired, malformed and unknown tokens are UNAUTHENTICATED', async () => {
+  it('revoked, expired, malformed and unknown tokens are UNAUTHENTICATED', async () => {
     const tokens = harness.ledger.models.tokens;
     const revoked = await createToken(tokens, { name: 'r', role: 'admin' });
     expect(await revokeToken(tokens, revoked.id)).toBe(true);
@@ -82,7 +82,7 @@ describe('tokens', () => {
     await expect(createToken(tokens, { name: 'x', role: 'editor' })).rejects.toThrow(/agency/);
   });
 
-  test('the CLI creates, lists and revokes tokens; the secret is printed once', async () => {
+  it('the CLI creates, lists and revokes tokens; the secret is printed once', async () => {
     const command = createTokenCommand(open);
     const create = buffers();
     expect(
@@ -132,7 +132,7 @@ describe('tokens', () => {
     expect(await command(['frobnicate'], bad.io)).toBe(2);
   });
 
-  test('the projections CLI reports status and rebuilds', async () => {
+  it('the projections CLI reports status and rebuilds', async () => {
     const command = createProjectionsCommand(open);
     const status = buffers();
     expect(await command(['status'], status.io)).toBe(0);

@@ -80,7 +80,7 @@ describeWhenReady('corpus page in the browser (e2e)', () => {
     await ledger?.stop();
   });
 
-  test('given the corpus, when the page opens and 2024 is chosen, then table and bars are the provinces ranked by the answer keys summed', async () => {
+  it('given the corpus, when the page opens and 2024 is chosen, then table and bars are the provinces ranked by the answer keys summed', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1360, height: 900 });
     await page.goto(`${ledger.baseUrl}#/`);
@@ -119,7 +119,7 @@ describeWhenReady('corpus page in the browser (e2e)', () => {
     await page.close();
   });
 
-  test('given the 2024 view, when 江苏 then 淮安市 then 洪泽区 are clicked, then each level narrows and the agency row opens its report', async () => {
+  it('given the 2024 view, when 江苏 then 淮安市 then 洪泽区 are clicked, then each level narrows and the agency row opens its report', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${ledger.baseUrl}#/corpus?key=${KEY}&year=${YEAR}`);
     // A bar click narrows to the province: its cities.
@@ -150,7 +150,7 @@ describeWhenReady('corpus page in the browser (e2e)', () => {
     await page.close();
   });
 
-  test('given the 2024 view, when an indicator is chosen, then the rows are percentages and the download links carry the query', async () => {
+  it('given the 2024 view, when an indicator is chosen, then the rows are percentages and the download links carry the query', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${ledger.baseUrl}#/corpus?key=${KEY}&year=${YEAR}`);
     await page.locator('.corpus-table tbody tr').first().waitFor();
@@ -165,7 +165,7 @@ describeWhenReady('corpus page in the browser (e2e)', () => {
     await page.close();
   });
 
-  test('given an unknown region in the address, when the page opens, then it says so in Chinese', async () => {
+  it('given an unknown region in the address, when the page opens, then it says so in Chinese', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${ledger.baseUrl}#/corpus?key=${KEY}&year=${YEAR}&region=999999`);
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(/区划/);

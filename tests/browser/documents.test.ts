@@ -16,7 +16,7 @@ async function viewerDocuments(): Promise<[string, string][]> {
 }
 
 describe('web viewer GraphQL documents', () => {
-  test('are valid against the schema', async () => {
+  it('are valid against the schema', async () => {
     const schema = await buildLedgerSchema();
     const documents = await viewerDocuments();
     expect(documents.length).toBeGreaterThan(5);

@@ -124,7 +124,7 @@ describeWhenReady('web viewer', () => {
     await ledger?.stop();
   });
 
-  test('lists the imported report and opens it in the national layout', async () => {
+  it('lists the imported report and opens it in the national layout', async () => {
     const page = await browser.context.newPage();
     await page.goto(ledger.baseUrl);
     const link = page.getByRole('link', { name: SEED_AGENCY });
@@ -197,7 +197,7 @@ describeWhenReady('web viewer', () => {
     await page.close();
   });
 
-  test('shows every table cell with the value the API returns', async () => {
+  it('shows every table cell with the value the API returns', async () => {
     const page = await browser.context.newPage();
     await openReport(page);
     const expected = await apiFigures();
@@ -226,7 +226,7 @@ describeWhenReady('web viewer', () => {
     await page.close();
   });
 
-  test('shows the narrative with its figures highlighted and opens one', async () => {
+  it('shows the narrative with its figures highlighted and opens one', async () => {
     const data = await graphqlCall<{
       reportById: { narrative: { heading: string }[]; figures: { key: string }[] };
     }>(
@@ -260,7 +260,7 @@ describeWhenReady('web viewer', () => {
     await page.close();
   });
 
-  test('moves between cells with the arrow keys and opens a figure with Enter', async () => {
+  it('moves between cells with the arrow keys and opens a figure with Enter', async () => {
     const page = await browser.context.newPage();
     await openReport(page);
     await cell(page, 't3.newReceived.naturalPerson').focus();
@@ -280,7 +280,7 @@ describeWhenReady('web viewer', () => {
     await page.close();
   });
 
-  test('edits a cell with a token and a reason, shows it in the history and live in a second page', async () => {
+  it('edits a cell with a token and a reason, shows it in the history and live in a second page', async () => {
     // A 表三 cell: raising it breaks the row total (T3_ROW_TOTAL), which the viewer must flag.
     const key = 't3.newReceived.naturalPerson';
     const before = (await apiFigures()).get(key) ?? null;
@@ -329,7 +329,7 @@ describeWhenReady('web viewer', () => {
     await editor.close();
   });
 
-  test('shows the report as of the import revision with the changed cell highlighted', async () => {
+  it('shows the report as of the import revision with the changed cell highlighted', async () => {
     const key = 't3.newReceived.naturalPerson';
     const current = await apiFigures();
     const page = await browser.context.newPage();
@@ -351,7 +351,7 @@ describeWhenReady('web viewer', () => {
     await page.close();
   });
 
-  test("a stale edit shows the other person's change and succeeds when retried", async () => {
+  it("a stale edit shows the other person's change and succeeds when retried", async () => {
     const key = 't2.penalty.decisions';
     const page = await browser.context.newPage();
     // This page hears of no other edit: its WebSocket is refused and its polling fails.
@@ -400,7 +400,7 @@ describeWhenReady('web viewer', () => {
     await page.close();
   });
 
-  test('lists sample data marked as such (the API leaves it out unless asked)', async () => {
+  it('lists sample data marked as such (the API leaves it out unless asked)', async () => {
     await loadSampleData(ledger.ledger, { onlyIntoEmptyLedger: false });
     const api = await graphqlCall<{ reports: { edges: unknown[] } }>(
       ledger.graphqlUrl,

@@ -38,7 +38,7 @@ describeWithCorpus('cli export figures on the ledger (integration)', () => {
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  test('given the corpus, when 2024 is exported with --out, then the file has one line per 2024 answer key with its value', async () => {
+  it('given the corpus, when 2024 is exported with --out, then the file has one line per 2024 answer key with its value', async () => {
     const file = path.join(folder, 'values.jsonl');
     const io = bufferedIo();
     const code = await runExportFiguresCommandWith(
@@ -59,7 +59,7 @@ describeWithCorpus('cli export figures on the ledger (integration)', () => {
     }
   });
 
-  test('given the corpus, when aggregated over all years to stdout as CSV, then the one row counts every answer key', async () => {
+  it('given the corpus, when aggregated over all years to stdout as CSV, then the one row counts every answer key', async () => {
     const io = bufferedIo();
     expect(
       await runExportFiguresCommandWith(
@@ -78,7 +78,7 @@ describeWithCorpus('cli export figures on the ledger (integration)', () => {
     );
   });
 
-  test('given an unknown region, when exported to a file, then it exits 1 naming --region-code and writes nothing', async () => {
+  it('given an unknown region, when exported to a file, then it exits 1 naming --region-code and writes nothing', async () => {
     const file = path.join(folder, 'refused.csv');
     const io = bufferedIo();
     expect(

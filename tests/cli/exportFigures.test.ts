@@ -6,7 +6,7 @@ import { CliUsageError } from '../../src/cli/commandLine';
 import { bufferedIo } from './cliTestIo';
 
 describe('cli export figures options (unit)', () => {
-  test('given --help, when run through the CLI, then it prints every option and exits 0', async () => {
+  it('given --help, when run through the CLI, then it prints every option and exits 0', async () => {
     const io = bufferedIo();
     expect(await runCli(['export', 'figures', '--help'], io)).toBe(0);
     expect(io.out()).toContain('usage: npm run -s cli -- export figures');
@@ -16,7 +16,7 @@ describe('cli export figures options (unit)', () => {
     expect(io.err()).toBe('');
   });
 
-  test('given a value export, when parsed, then the options become the query of the HTTP export', () => {
+  it('given a value export, when parsed, then the options become the query of the HTTP export', () => {
     expect(
       parseExportFiguresArgs([
         '--key',
@@ -59,7 +59,7 @@ describe('cli export figures options (unit)', () => {
     });
   });
 
-  test('given keys repeated and comma-separated, when parsed, then it is an aggregate export of all of them', () => {
+  it('given keys repeated and comma-separated, when parsed, then it is an aggregate export of all of them', () => {
     const parsed = parseExportFiguresArgs([
       '--keys',
       'a.b,c.d',
@@ -80,7 +80,7 @@ describe('cli export figures options (unit)', () => {
     });
   });
 
-  test.each([
+  it.each([
     [['--year', '2024', '--format', 'csv'], /^--key is required/],
     [['--key', 'k', '--year', '24', '--format', 'csv'], /^--year must be a four-digit year/],
     [
@@ -98,7 +98,7 @@ describe('cli export figures options (unit)', () => {
     expect(() => parseExportFiguresArgs(args)).toThrow(message);
   });
 
-  test('given an unknown option, when run through the CLI, then it exits 2 with the usage line', async () => {
+  it('given an unknown option, when run through the CLI, then it exits 2 with the usage line', async () => {
     const io = bufferedIo();
     expect(await runCli(['export', 'figures', '--key', 'k', '--yaer', '2024'], io)).toBe(2);
     expect(io.err()).toMatch(/^export figures: unknown option --yaer/);

@@ -130,7 +130,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     await api?.close();
   });
 
-  test('given the issue query, when figureValues ranks 2024 by value, then it is the answer keys sorted, with regions', async () => {
+  it('given the issue query, when figureValues ranks 2024 by value, then it is the answer keys sorted, with regions', async () => {
     const data =
       await gql<ValuesAnswer>(`{ figureValues(key: "${KEY}", filter: { year: 2024 }, orderBy: { by: VALUE, direction: DESC }, first: 5) {
       totalCount edges { cursor node { value year report { id reportId } agency { id name region { code name level } } } } pageInfo { hasNextPage endCursor } } }`);
@@ -153,7 +153,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     expect(data.figureValues.pageInfo.hasNextPage).toBe(expected.length > 5);
   });
 
-  test('given pages of 2 within one province, when followed to the end, then they are the province reports once each', async () => {
+  it('given pages of 2 within one province, when followed to the end, then they are the province reports once each', async () => {
     const province = '350000';
     const seen: string[] = [];
     let after: string | null = null;
@@ -174,7 +174,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     expect(seen).toEqual(expected);
   });
 
-  test('given the issue query, when figureAggregates groups 江苏 by year, then each year matches the answer keys', async () => {
+  it('given the issue query, when figureAggregates groups 江苏 by year, then each year matches the answer keys', async () => {
     const data = await gql<{
       figureAggregates: Array<{
         group: { year: number };
@@ -216,7 +216,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     }
   });
 
-  test('given the fee, when aggregated by province, then the sum is the exact decimal sum of the answer keys', async () => {
+  it('given the fee, when aggregated by province, then the sum is the exact decimal sum of the answer keys', async () => {
     const data = await gql<{
       figureAggregates: Array<{
         group: { province: { code: string } | null };
@@ -240,7 +240,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     );
   });
 
-  test('given 公开率, when listed for 2024, then each value is (予以公开 + 部分公开) / 办结总数 of the answer key', async () => {
+  it('given 公开率, when listed for 2024, then each value is (予以公开 + 部分公开) / 办结总数 of the answer key', async () => {
     const data =
       await gql<ValuesAnswer>(`{ figureValues(key: "i.disclosureRate", filter: { year: 2024 }, first: 100) {
       totalCount edges { cursor node { value year report { id reportId } agency { id name region { code name level } } } } pageInfo { hasNextPage endCursor } } }`);
@@ -260,7 +260,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     }
   });
 
-  test('given asOf before the corrections, then figureValues equals the log folded by hand up to that instant', async () => {
+  it('given asOf before the corrections, then figureValues equals the log folded by hand up to that instant', async () => {
     const events = await api.ledger.store.readAll();
     const folded = new Map<string, Map<string, string | null>>();
     for (const event of events) {
@@ -300,7 +300,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     expect(before.figureValues.totalCount).toBe(0);
   });
 
-  test('given one agency, when its series and two years are compared, then they follow the answer keys', async () => {
+  it('given one agency, when its series and two years are compared, then they follow the answer keys', async () => {
     const agency = '平潭综合实验区';
     const own = answerKeys.filter((key) => key.agency === agency);
     const first =
@@ -350,7 +350,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     expect(carry?.status).toBe(carryHolds ? 'OK' : 'FAILED');
   });
 
-  test('given the change feed, when resumed from every cursor while writers append, then no event is skipped or repeated', async () => {
+  it('given the change feed, when resumed from every cursor while writers append, then no event is skipped or repeated', async () => {
     const PAGE = `query($after: String) { changes(first: 7, after: $after) { edges { cursor node { position type reportId revision recordedAt actor { name } } } pageInfo { hasNextPage endCursor } } }`;
     type Page = {
       changes: {
@@ -405,7 +405,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     }
   }, 120_000);
 
-  test('given bad input, then each is a clear BAD_USER_INPUT naming the field', async () => {
+  it('given bad input, then each is a clear BAD_USER_INPUT naming the field', async () => {
     const cases: Array<[string, string]> = [
       [`{ figureValues(key: "t9.nothing") { totalCount } }`, 'key'],
       [
@@ -427,7 +427,7 @@ describeWithCorpus('corpus queries over HTTP (integration)', () => {
     }
   });
 
-  test('given an administrator sets a region, then queries follow it, the feed shows who and why, and asOf before it does not', async () => {
+  it('given an administrator sets a region, then queries follow it, the feed shows who and why, and asOf before it does not', async () => {
     const located =
       await gql<ValuesAnswer>(`{ figureValues(key: "${KEY}", filter: { regionCode: "320800" }, orderBy: { by: AGENCY_NAME, direction: ASC }, first: 1) {
       totalCount edges { cursor node { value year report { id reportId } agency { id name region { code name level } } } } pageInfo { hasNextPage endCursor } } }`);

@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('cli import and export (integration)', () => {
-  test('import twice writes once; export writes a CSV with a BOM', async () => {
+  it('import twice writes once; export writes a CSV with a BOM', async () => {
     const args = ['import', folder, '--reason', '命令行测试', '--agency', AGENCY, '--year', '2024'];
     const first = bufferedIo();
     expect(await runCli(args, first)).toBe(0);
@@ -74,14 +74,14 @@ describe('cli import and export (integration)', () => {
     expect(bytes.toString('utf8')).toContain('t2.penalty.decisions');
   });
 
-  test('help lists the import, export, token and projections commands', async () => {
+  it('help lists the import, export, token and projections commands', async () => {
     const io = bufferedIo();
     expect(await runCli(['help'], io)).toBe(0);
     for (const name of ['import', 'export', 'token', 'projections'])
       expect(io.out()).toContain(`  ${name} `);
   });
 
-  test('given an edit after an import, when exported with --at-revision or --as-of, then the file is the imported version with its narrative figures', async () => {
+  it('given an edit after an import, when exported with --at-revision or --as-of, then the file is the imported version with its narrative figures', async () => {
     const file = path.join(folder, 'narrative.txt');
     await writeFile(file, narrativeReportDocument());
     const imported = bufferedIo();
@@ -139,7 +139,7 @@ describe('cli import and export (integration)', () => {
   });
 });
 
-test('given a running server, when importing with --token and --url its base URL, then the import goes through its GraphQL endpoint (integration)', async () => {
+it('given a running server, when importing with --token and --url its base URL, then the import goes through its GraphQL endpoint (integration)', async () => {
   const server = await startOpsServer('ops_cli_url');
   const documents = await mkdtemp(path.join(tmpdir(), 'nianbao-cli-url-'));
   try {

@@ -3,7 +3,7 @@
 import net from 'node:net';
 import { startOpsServer } from './support/opsServer';
 
-test('stop() answers the request in flight and refuses new connections', async () => {
+it('stop() answers the request in flight and refuses new connections', async () => {
   const ops = await startOpsServer('ops_drain');
   const { port } = ops.server.httpServer.address() as net.AddressInfo;
   const body = JSON.stringify({ query: '{ service { name } }' });

@@ -38,7 +38,7 @@ function expectRefusalLoggedAtInfo(requestId: string, code: string): void {
 }
 
 describe('error logging (integration)', () => {
-  test('given a stale expectedRevision, then CONFLICT is logged at info without a stack', async () => {
+  it('given a stale expectedRevision, then CONFLICT is logged at info without a stack', async () => {
     const token = await server.adminToken();
     const { body } = await server.gql(
       SET,
@@ -56,7 +56,7 @@ describe('error logging (integration)', () => {
     expectRefusalLoggedAtInfo('log-conflict', 'CONFLICT');
   });
 
-  test('given an editor out of scope, then FORBIDDEN is logged at info without a stack', async () => {
+  it('given an editor out of scope, then FORBIDDEN is logged at info without a stack', async () => {
     const editor = await createToken(server.ledger.models.tokens, {
       name: '外单位',
       role: 'editor',
@@ -78,7 +78,7 @@ describe('error logging (integration)', () => {
     expectRefusalLoggedAtInfo('log-forbidden', 'FORBIDDEN');
   });
 
-  test('given a write without a token, then UNAUTHENTICATED is logged at info without a stack', async () => {
+  it('given a write without a token, then UNAUTHENTICATED is logged at info without a stack', async () => {
     const { body } = await server.gql(
       SET,
       {
@@ -95,7 +95,7 @@ describe('error logging (integration)', () => {
     expectRefusalLoggedAtInfo('log-unauthenticated', 'UNAUTHENTICATED');
   });
 
-  test('given a persisted query with a wrong sha256, then it is a logged refusal, not an unexpected error', async () => {
+  it('given a persisted query with a wrong sha256, then it is a logged refusal, not an unexpected error', async () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'log-apq' },
@@ -109,7 +109,7 @@ describe('error logging (integration)', () => {
     expectRefusalLoggedAtInfo('log-apq', 'PERSISTED_QUERY_HASH_MISMATCH');
   });
 
-  test('given a request body too large, then the refusal is logged at info', async () => {
+  it('given a request body too large, then the refusal is logged at info', async () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'log-413' },

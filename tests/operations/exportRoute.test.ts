@@ -29,7 +29,7 @@ describe('export over HTTP (integration)', () => {
   const exportUrl = (agency: string, year: number | string, format: string) =>
     `${server.origin}/export/${encodeURIComponent(agency)}/${year}/${format}`;
 
-  test('CSV is UTF-8 with a BOM, one row per figure, as an attachment', async () => {
+  it('CSV is UTF-8 with a BOM, one row per figure, as an attachment', async () => {
     const response = await fetch(exportUrl(AGENCY, 2024, 'csv'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/csv.*utf-8/i);
@@ -44,7 +44,7 @@ describe('export over HTTP (integration)', () => {
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
-  test('JSON and Markdown carry the report; unknown reports are 404, bad formats 400', async () => {
+  it('JSON and Markdown carry the report; unknown reports are 404, bad formats 400', async () => {
     const json = (await (await fetch(exportUrl(AGENCY, 2024, 'json'))).json()) as Record<
       string,
       unknown
@@ -113,7 +113,7 @@ describe('export over HTTP of a report with history and narrative figures (integ
     await server?.close();
   });
 
-  test('given an edit after the import, when exported with ?atRevision of the import, then the file is the imported version', async () => {
+  it('given an edit after the import, when exported with ?atRevision of the import, then the file is the imported version', async () => {
     const current = await exportJson();
     expect(current.revision).toBeGreaterThan(importedRevision);
     expect(valueOf(current, EDITED_KEY)).not.toBe(valueOf(imported, EDITED_KEY));
@@ -122,7 +122,7 @@ describe('export over HTTP of a report with history and narrative figures (integ
     expect(valueOf(past, EDITED_KEY)).toBe(valueOf(imported, EDITED_KEY));
   });
 
-  test('given an edit after the import, when exported with ?asOf an instant between them, then the file is the imported version', async () => {
+  it('given an edit after the import, when exported with ?asOf an instant between them, then the file is the imported version', async () => {
     const past = await exportJson(
       `?asOf=${encodeURIComponent(betweenImportAndEdit.toISOString())}`,
     );
@@ -137,7 +137,7 @@ describe('export over HTTP of a report with history and narrative figures (integ
     );
   });
 
-  test('given an instant before the report existed, when exported, then 404 NOT_FOUND with the request id', async () => {
+  it('given an instant before the report existed, when exported, then 404 NOT_FOUND with the request id', async () => {
     const response = await fetch(exportUrl('json', '?asOf=2001-01-01T00:00:00Z'));
     expect(response.status).toBe(404);
     const body = (await response.json()) as ErrorBody;
@@ -147,7 +147,7 @@ describe('export over HTTP of a report with history and narrative figures (integ
     });
   });
 
-  test('given narrative figures in the report, when exported, then JSON, CSV and Markdown hold them', async () => {
+  it('given narrative figures in the report, when exported, then JSON, CSV and Markdown hold them', async () => {
     const current = await exportJson();
     const narrative = current.figures.filter((figure) => figure.table === 'NARRATIVE');
     expect(narrative.map((figure) => [figure.key, figure.value, figure.unit])).toEqual([
@@ -162,7 +162,7 @@ describe('export over HTTP of a report with history and narrative figures (integ
     expect(markdown).toContain('| `n.1.1.2` | 1.1 | 12 | 篇 |');
   });
 
-  test('given rule results, when exported as JSON, then status, severity and reason are spelled as GraphQL spells them', async () => {
+  it('given rule results, when exported as JSON, then status, severity and reason are spelled as GraphQL spells them', async () => {
     const current = await exportJson();
     // No 2023 report: the cross-year rules cannot be judged, so a reason is there to compare.
     expect(current.rules?.some((rule) => rule.notAssessableReason !== undefined)).toBe(true);
@@ -181,7 +181,7 @@ describe('export over HTTP of a report with history and narrative figures (integ
     ).toEqual(graphqlRules);
   });
 
-  test.each([
+  it.each([
     ['?atRevision=-1', 'atRevision'],
     ['?atRevision=one', 'atRevision'],
     ['?asOf=yesterday', 'asOf'],
@@ -201,7 +201,7 @@ describe('export over HTTP of a report with history and narrative figures (integ
   );
 });
 
-test('with REQUIRE_TOKEN_FOR_READS an anonymous export is 401 and a token is accepted', async () => {
+it('with REQUIRE_TOKEN_FOR_READS an anonymous export is 401 and a token is accepted', async () => {
   const server = await startOpsServer('ops_export_locked', { REQUIRE_TOKEN_FOR_READS: 'true' });
   try {
     await seedReport(server.ledger, AGENCY, 2024);

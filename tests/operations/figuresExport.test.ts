@@ -111,7 +111,7 @@ describeWithCorpus('bulk figure export over HTTP (integration)', () => {
     await server?.close();
   });
 
-  test('given the corpus, when 2024 is exported as CSV by value, then the rows are the answer keys in the order figureValues gives', async () => {
+  it('given the corpus, when 2024 is exported as CSV by value, then the rows are the answer keys in the order figureValues gives', async () => {
     const { response, header, rows } = await csvRecords(`key=${KEY}&year=2024`);
     expect(response.headers.get('content-type')).toMatch(/text\/csv.*utf-8/i);
     // Streamed: sent in chunks, so no length is known before the last row.
@@ -142,7 +142,7 @@ describeWithCorpus('bulk figure export over HTTP (integration)', () => {
     expect(rows.map((row) => row['名次'])).toEqual(rows.map((_, i) => String(i + 1)));
   });
 
-  test('given the corpus, when every year is exported as JSON lines by agency name, then there is one line per answer key with its value', async () => {
+  it('given the corpus, when every year is exported as JSON lines by agency name, then there is one line per answer key with its value', async () => {
     const lines = await jsonLines(`key=${FEE}&orderBy=AGENCY_NAME&direction=ASC`);
     expect(lines).toHaveLength(answerKeys.length);
     for (const line of lines) {
@@ -163,7 +163,7 @@ describeWithCorpus('bulk figure export over HTTP (integration)', () => {
     );
   });
 
-  test('given 江苏, when aggregates by year are exported, then each row is the answer keys of that year summed', async () => {
+  it('given 江苏, when aggregates by year are exported, then each row is the answer keys of that year summed', async () => {
     const lines = await jsonLines(`keys=${KEY}&groupBy=YEAR&regionCode=320000`);
     const jiangsu = answerKeys.filter((key) => provinceOf(key.agency) === '320000');
     const years = [...new Set(jiangsu.map((key) => key.year))].sort();
@@ -188,7 +188,7 @@ describeWithCorpus('bulk figure export over HTTP (integration)', () => {
     }
   });
 
-  test('given two keys grouped by province, when exported as CSV, then there is a row per province and key with the province name', async () => {
+  it('given two keys grouped by province, when exported as CSV, then there is a row per province and key with the province name', async () => {
     const { rows } = await csvRecords(`keys=${KEY},${FEE}&groupBy=PROVINCE`);
     const provinces = [...new Set(answerKeys.map((key) => provinceOf(key.agency)))].sort();
     expect(rows.map((row) => `${row['省级代码']}:${row['指标键']}`)).toEqual(
@@ -201,7 +201,7 @@ describeWithCorpus('bulk figure export over HTTP (integration)', () => {
     }
   });
 
-  test('given an instant before the corrections, when exported with asOf, then the values are those figureValues gives at that instant', async () => {
+  it('given an instant before the corrections, when exported with asOf, then the values are those figureValues gives at that instant', async () => {
     const asOf = importedUntil.toISOString();
     const lines = await jsonLines(`key=${KEY}&asOf=${encodeURIComponent(asOf)}`);
     const graph = await gql<{
@@ -218,7 +218,7 @@ describeWithCorpus('bulk figure export over HTTP (integration)', () => {
     expect(await jsonLines(`key=${KEY}&asOf=2000-01-01T00:00:00Z`)).toEqual([]);
   });
 
-  test('given bad parameters, when exported, then each is refused with a JSON error naming it', async () => {
+  it('given bad parameters, when exported, then each is refused with a JSON error naming it', async () => {
     const cases: Array<[string, string, string]> = [
       ['csv', 'key=t9.nothing', 'key'],
       ['csv', `key=${KEY}&regionCode=999999`, 'regionCode'],
@@ -241,7 +241,7 @@ describeWithCorpus('bulk figure export over HTTP (integration)', () => {
     }
   });
 
-  test('given a token required for reads, when an anonymous client exports, then it is 401 as for GraphQL', async () => {
+  it('given a token required for reads, when an anonymous client exports, then it is 401 as for GraphQL', async () => {
     const guarded = await startOpsServer('ops_figures_export_guarded', {
       REQUIRE_TOKEN_FOR_READS: 'true',
     });
@@ -273,7 +273,7 @@ describe('bulk figure export streaming (unit)', () => {
     };
   }
 
-  test('given endless rows, when the first chunk is read, then only that chunk was generated, formula text guarded', () => {
+  it('given endless rows, when the first chunk is read, then only that chunk was generated, formula text guarded', () => {
     const { plan, generated } = endlessPlan();
     const chunks = figureExportChunks(plan, 'csv');
     const first = chunks.next();
@@ -285,7 +285,7 @@ describe('bulk figure export streaming (unit)', () => {
     expect(generated()).toBeLessThan(2000);
   });
 
-  test('given a reader that stops reading, when the export is piped to it, then generation stops too (backpressure)', async () => {
+  it('given a reader that stops reading, when the export is piped to it, then generation stops too (backpressure)', async () => {
     const { plan, generated } = endlessPlan();
     let received = 0;
     const stalled = new Writable({

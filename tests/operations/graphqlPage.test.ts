@@ -12,7 +12,7 @@ describe('with introspection off', () => {
     await server?.close();
   });
 
-  test('GRAPHQL_INTROSPECTION=false refuses __schema and __type, other queries still work', async () => {
+  it('GRAPHQL_INTROSPECTION=false refuses __schema and __type, other queries still work', async () => {
     const schema = await server.gql(`{ __schema { queryType { name } } }`);
     expect(schema.body.data ?? null).toBeNull();
     expect(schema.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -22,7 +22,7 @@ describe('with introspection off', () => {
     expect(fine.body.data).toEqual({ service: { name: 'Nianbao Ledger' } });
   });
 
-  test('a browser gets a self-contained query page that references no external URL', async () => {
+  it('a browser gets a self-contained query page that references no external URL', async () => {
     const response = await fetch(server.url, { headers: { accept: 'text/html,*/*;q=0.8' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
@@ -34,7 +34,7 @@ describe('with introspection off', () => {
     expect(html).not.toMatch(/\bsrc=/);
   });
 
-  test('a GET with a query string is still GraphQL', async () => {
+  it('a GET with a query string is still GraphQL', async () => {
     const response = await fetch(
       `${server.url}?query=${encodeURIComponent('{ service { name } }')}`,
       {

@@ -39,13 +39,13 @@ describe('readiness with the default verification interval', () => {
     await server?.close();
   });
 
-  test('/healthz answers without the database', async () => {
+  it('/healthz answers without the database', async () => {
     const response = await fetch(`${server.origin}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  test('/readyz is not ready while projections lag behind the log, ready once caught up', async () => {
+  it('/readyz is not ready while projections lag behind the log, ready once caught up', async () => {
     await seedReport(server.ledger, '示例县就绪测试局', 2024);
     const behind = await readyz(server);
     expect(behind.status).toBe(503);
@@ -58,7 +58,7 @@ describe('readiness with the default verification interval', () => {
     expect(ready.body).toMatchObject({ status: 'ready', ready: true, reasons: [] });
   });
 
-  test('probes reuse the cached verification instead of verifying the whole log each time', async () => {
+  it('probes reuse the cached verification instead of verifying the whole log each time', async () => {
     await server.server.readiness.refreshIntegrity();
     const verifyAll = jest.spyOn(server.ledger.store, 'verifyAll');
     for (let probe = 0; probe < 5; probe++) expect((await readyz(server)).status).toBe(200);
@@ -67,7 +67,7 @@ describe('readiness with the default verification interval', () => {
   });
 });
 
-test('/readyz turns not ready with a reason after a stored event is tampered with', async () => {
+it('/readyz turns not ready with a reason after a stored event is tampered with', async () => {
   const server = await startOpsServer('ops_tamper', { INTEGRITY_CHECK_INTERVAL_SECONDS: '1' });
   try {
     await seedReport(server.ledger, '示例县篡改就绪测试局', 2024);
@@ -91,7 +91,7 @@ test('/readyz turns not ready with a reason after a stored event is tampered wit
   }
 });
 
-test('INTEGRITY_CHECK_INTERVAL_SECONDS=0 verifies on every probe (tampering shows at once)', async () => {
+it('INTEGRITY_CHECK_INTERVAL_SECONDS=0 verifies on every probe (tampering shows at once)', async () => {
   const server = await startOpsServer('ops_tamper_now', { INTEGRITY_CHECK_INTERVAL_SECONDS: '0' });
   try {
     await seedReport(server.ledger, '示例县即时篡改测试局', 2024);

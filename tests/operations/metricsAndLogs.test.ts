@@ -18,7 +18,7 @@ function sample(text: string, name: string, labels: string): number {
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
 
-test('/metrics counts operations, errors by code, appended events and projection lag', async () => {
+it('/metrics counts operations, errors by code, appended events and projection lag', async () => {
   const before = await (await fetch(`${server.origin}/metrics`)).text();
   expect(await server.gql(`query Service { service { name } }`)).toMatchObject({
     body: { data: { service: { name: 'Nianbao Ledger' } } },
@@ -63,7 +63,7 @@ test('/metrics counts operations, errors by code, appended events and projection
   expect(after).toMatch(/^graphql_subscriptions_active 0$/m);
 });
 
-test('errors carry the request id the response header gives, and every log line of the request has it', async () => {
+it('errors carry the request id the response header gives, and every log line of the request has it', async () => {
   const chosen = 'ops-test-request-42';
   const { response, body } = await server.gql(
     `{ reportById(id: "not-an-id") { id } }`,
@@ -101,7 +101,7 @@ test('errors carry the request id the response header gives, and every log line 
   expect(server.logs.lines().some((line) => line.requestId === 'ops-malformed-1')).toBe(true);
 });
 
-test('an unknown path is a JSON 404 with the request id', async () => {
+it('an unknown path is a JSON 404 with the request id', async () => {
   const response = await fetch(`${server.origin}/no/such/page`, {
     headers: { 'x-request-id': 'ops-404' },
   });

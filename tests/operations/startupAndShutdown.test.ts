@@ -16,7 +16,7 @@ import { startServerProcess } from '../subscriptions/support/serverProcess';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-test.each([
+it.each([
   ['PORT', 'eighty'],
   ['READY_MAX_PROJECTION_LAG', '-1'],
   ['INTEGRITY_CHECK_INTERVAL_SECONDS', 'hourly'],
@@ -33,7 +33,7 @@ test.each([
   }
 });
 
-test('the defaults of the operational settings', () => {
+it('the defaults of the operational settings', () => {
   expect(loadConfig({})).toMatchObject({
     readyMaxProjectionLag: 100,
     integrityCheckIntervalMs: 300_000,
@@ -42,7 +42,7 @@ test('the defaults of the operational settings', () => {
   });
 });
 
-test('a configuration error stops the server before it starts, naming the variable', async () => {
+it('a configuration error stops the server before it starts, naming the variable', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: 'eighty', MONGODB_URI: 'mongodb://127.0.0.1:1/never-used' },
@@ -55,7 +55,7 @@ test('a configuration error stops the server before it starts, naming the variab
   expect(stderr).toContain('configuration error: PORT');
 });
 
-test('SIGTERM closes open subscriptions with 1001, then the process exits', async () => {
+it('SIGTERM closes open subscriptions with 1001, then the process exits', async () => {
   const database = await openTestDatabase('ops_shutdown');
   const ledger = await openLedger({ uri: database.uri, databaseName: database.name });
   const server = await startServerProcess({

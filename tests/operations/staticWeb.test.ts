@@ -6,7 +6,7 @@ import path from 'node:path';
 import express from 'express';
 import { registerStaticWeb } from '../../src/server/routes/staticWeb';
 
-test('index.html is no-cache; hashed assets are immutable; no build means no route', async () => {
+it('index.html is no-cache; hashed assets are immutable; no build means no route', async () => {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'nianbao-web-'));
   const app = express();
   expect(registerStaticWeb(app, directory)).toBe(false);

@@ -59,7 +59,7 @@ describe('projection catch-up', () => {
     await harness?.close();
   });
 
-  test('catchUpProjections projects what a crash left behind', async () => {
+  it('catchUpProjections projects what a crash left behind', async () => {
     await appendWithoutProjecting('17');
     expect((await findReportDocument(harness.ledger.models, reportId))!.revision).toBe(0);
     const result = await catchUpProjections(harness.ledger.projection);
@@ -74,7 +74,7 @@ describe('projection catch-up', () => {
     expect(await harness.ledger.models.changes.countDocuments({ reportId, revision: 1 })).toBe(1);
   });
 
-  test('a running follower projects appends it did not make', async () => {
+  it('a running follower projects appends it did not make', async () => {
     const follower = await startProjectionFollower(harness.ledger.projection, {
       pollIntervalMs: 50,
     });
@@ -100,7 +100,7 @@ describe('projection catch-up', () => {
     }
   });
 
-  test('catch-up projects a commit whose writer died before writing its lookups', async () => {
+  it('catch-up projects a commit whose writer died before writing its lookups', async () => {
     await catchUpProjections(harness.ledger.projection);
     const before = (await findReportDocument(harness.ledger.models, reportId))!.revision;
     await appendWithoutProjecting('31');

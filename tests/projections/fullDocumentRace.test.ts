@@ -24,7 +24,7 @@ describe('a stored full document that went back (integration)', () => {
     await harness?.close();
   });
 
-  test('given an older full document written over a newer one, then readers see the head and a rewrite restores it', async () => {
+  it('given an older full document written over a newer one, then readers see the head and a rewrite restores it', async () => {
     const admin = localAdminPrincipal();
     const { services, models } = harness.ledger;
     const imported = await services.importReport(admin, { document: '丁局|2024', reason: '导入' });

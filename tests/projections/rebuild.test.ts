@@ -97,7 +97,7 @@ describe('projection rebuild', () => {
     await harness?.close();
   });
 
-  test('every read model rebuilt from the log equals the incrementally built one', async () => {
+  it('every read model rebuilt from the log equals the incrementally built one', async () => {
     const incremental = await dumpReadModels(harness.ledger);
     expect(incremental.reports).toHaveLength(3);
     expect(incremental.changes.length).toBeGreaterThan(600);
@@ -109,7 +109,7 @@ describe('projection rebuild', () => {
     expect(rebuilt).toEqual(incremental);
   });
 
-  test('a report as of any revision (through snapshots) equals a fold of its stream', async () => {
+  it('a report as of any revision (through snapshots) equals a fold of its stream', async () => {
     const random = seededRandom(SEED + 1);
     for (const reportId of reportIds) {
       const events = await harness.ledger.store.readStream(reportStreamId(reportId));

@@ -124,7 +124,7 @@ function review(
 const changed = (value: string | null) => String(Number(value ?? '0') + 3);
 
 describe('proposal decide / evolve (unit)', () => {
-  test('given no proposal, when an editor opens one, then ProposalOpened holds base and proposed values', () => {
+  it('given no proposal, when an editor opens one, then ProposalOpened holds base and proposed values', () => {
     const base = report();
     const proposed = changed(valueOf(base, KEY));
     const events = decideProposal(open(base, proposed)[0], null);
@@ -146,7 +146,7 @@ describe('proposal decide / evolve (unit)', () => {
     expect(state).toMatchObject({ status: 'open', proposedBy: proposer, reason: '建议修改' });
   });
 
-  test('given a report, when a proposal changes nothing, unknown keys or bad values, then it is refused', () => {
+  it('given a report, when a proposal changes nothing, unknown keys or bad values, then it is refused', () => {
     const base = report();
     const same = { type: 'OpenProposal' as const, proposalId, actor: proposer, base };
     expect(() =>
@@ -160,7 +160,7 @@ describe('proposal decide / evolve (unit)', () => {
     );
   });
 
-  test('given an open proposal, when its author reviews it, then it is forbidden', () => {
+  it('given an open proposal, when its author reviews it, then it is forbidden', () => {
     const base = report();
     const state = given(open(base, changed(valueOf(base, KEY))));
     expect(() => decideProposal(review(base, 'approve', proposer), state)).toThrow(
@@ -171,7 +171,7 @@ describe('proposal decide / evolve (unit)', () => {
     );
   });
 
-  test('given an open proposal, when another person approves, then ProposalApproved names the report revision', () => {
+  it('given an open proposal, when another person approves, then ProposalApproved names the report revision', () => {
     const base = report();
     const state = given(open(base, changed(valueOf(base, KEY))));
     const events = decideProposal(review(base, 'approve'), state);
@@ -191,7 +191,7 @@ describe('proposal decide / evolve (unit)', () => {
     expect(() => decideProposal(review(base, 'reject'), approved)).toThrow(ReportInputError);
   });
 
-  test('given a proposal whose cell changed after its base, then it is stale and approval is a conflict', () => {
+  it('given a proposal whose cell changed after its base, then it is stale and approval is a conflict', () => {
     const base = report();
     const now = report([{ key: KEY, value: changed(changed(valueOf(base, KEY))) }]);
     const state = given(open(base, changed(valueOf(base, KEY))));
@@ -201,7 +201,7 @@ describe('proposal decide / evolve (unit)', () => {
     expect(decideProposal(review(now, 'reject'), state)[0].type).toBe('ProposalRejected');
   });
 
-  test('given a later edit of another cell only, then the proposal is not stale and can be approved', () => {
+  it('given a later edit of another cell only, then the proposal is not stale and can be approved', () => {
     const base = report();
     const now = report([{ key: OTHER, value: changed(valueOf(base, OTHER)) }]);
     const state = given(open(base, changed(valueOf(base, KEY))));
@@ -212,7 +212,7 @@ describe('proposal decide / evolve (unit)', () => {
     });
   });
 
-  test('given a stale proposal, when its author rebases, then the base moves to now and it is no longer stale', () => {
+  it('given a stale proposal, when its author rebases, then the base moves to now and it is no longer stale', () => {
     const base = report();
     const now = report([{ key: KEY, value: changed(changed(valueOf(base, KEY))) }]);
     const proposed = changed(valueOf(base, KEY));
@@ -232,7 +232,7 @@ describe('proposal decide / evolve (unit)', () => {
     expect(staleKeys(rebased!, now)).toEqual([]);
   });
 
-  test('given an approval whose apply failed, then the proposal is open again with no review', () => {
+  it('given an approval whose apply failed, then the proposal is open again with no review', () => {
     const base = report();
     const state = given(
       open(base, changed(valueOf(base, KEY))),
@@ -244,7 +244,7 @@ describe('proposal decide / evolve (unit)', () => {
     expect(state?.notes.map((note) => note.kind)).toEqual(['approve', 'applyFailed']);
   });
 
-  test('given a proposal, when someone comments, then the note is kept; an empty comment is refused', () => {
+  it('given a proposal, when someone comments, then the note is kept; an empty comment is refused', () => {
     const base = report();
     const state = given(open(base, changed(valueOf(base, KEY))), [
       { type: 'CommentOnProposal', actor: reviewer, text: '  请附原件  ' },

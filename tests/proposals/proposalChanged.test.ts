@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('proposalChanged subscription (integration)', () => {
-  test('given a subscription to one report, when its proposal is opened, commented and rejected, then each change arrives in order and another report’s proposal does not', async () => {
+  it('given a subscription to one report, when its proposal is opened, commented and rejected, then each change arrives in order and another report’s proposal does not', async () => {
     const mine = await seedReport(api.ledger, AGENCY, 2024, 3);
     const other = await seedReport(api.ledger, OTHER, 2024, 4);
     const editor = await api.token('editor', [AGENCY, OTHER], '编辑');

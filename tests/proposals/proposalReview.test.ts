@@ -135,7 +135,7 @@ describeWithSeed('proposals and review over HTTP (integration)', () => {
     await api?.close();
   });
 
-  test('given a report, when an editor proposes a change, then the proposal holds the diff and the would-be rule results and the report is untouched', async () => {
+  it('given a report, when an editor proposes a change, then the proposal holds the diff and the would-be rule results and the report is untouched', async () => {
     const before = await report();
     const proposed = bumped(valueOf(before, KEY), 7);
     const result = await propose(editor, [{ key: KEY, value: proposed }]);
@@ -170,7 +170,7 @@ describeWithSeed('proposals and review over HTTP (integration)', () => {
     expect(valueOf(after, KEY)).toBe(valueOf(before, KEY));
   });
 
-  test('given a proposal, when its author or an editor or a reviewer of another agency reviews it, then it is FORBIDDEN', async () => {
+  it('given a proposal, when its author or an editor or a reviewer of another agency reviews it, then it is FORBIDDEN', async () => {
     const base = await report();
     const ownByAdmin = await propose(admin, [
       { key: OTHER, value: bumped(valueOf(base, OTHER), 1) },
@@ -202,7 +202,7 @@ describeWithSeed('proposals and review over HTTP (integration)', () => {
     expect((await report()).revision).toBe(base.revision);
   });
 
-  test('given an open proposal, when its cell is edited directly, then it is STALE three-way, cannot be approved, and after its author rebases it is approved with proposer and approver in the figure history', async () => {
+  it('given an open proposal, when its cell is edited directly, then it is STALE three-way, cannot be approved, and after its author rebases it is approved with proposer and approver in the figure history', async () => {
     const base = await report();
     const proposed = bumped(valueOf(base, KEY), 11);
     const opened = (await propose(editor, [{ key: KEY, value: proposed }])).data!.proposeChanges
@@ -310,7 +310,7 @@ describeWithSeed('proposals and review over HTTP (integration)', () => {
     expect((await report()).revision).toBe(after.revision);
   });
 
-  test('given an open proposal, when a reviewer comments and rejects it, then it is REJECTED and the report is unchanged', async () => {
+  it('given an open proposal, when a reviewer comments and rejects it, then it is REJECTED and the report is unchanged', async () => {
     const base = await report();
     const opened = (await propose(editor, [{ key: OTHER, value: bumped(valueOf(base, OTHER), 3) }]))
       .data!.proposeChanges.proposal;
@@ -343,7 +343,7 @@ describeWithSeed('proposals and review over HTTP (integration)', () => {
     ]);
   });
 
-  test('given an agency that requires review, when an editor sets figures, then REVIEW_REQUIRED points to proposeChanges, and a proposal is still approved', async () => {
+  it('given an agency that requires review, when an editor sets figures, then REVIEW_REQUIRED points to proposeChanges, and a proposal is still approved', async () => {
     const notAdmin = await api.gql(
       POLICY,
       { input: { agency: AGENCY, reviewRequired: true, reason: '四眼原则' } },
@@ -392,7 +392,7 @@ describeWithSeed('proposals and review over HTTP (integration)', () => {
     expect(open.data!.proposals.edges.every((edge) => edge.node.status === 'OPEN')).toBe(true);
   });
 
-  test('given proposals in the log, when the read models are rebuilt, then the proposals read model equals what the commands projected', async () => {
+  it('given proposals in the log, when the read models are rebuilt, then the proposals read model equals what the commands projected', async () => {
     const byId = async () =>
       (await api.ledger.models.proposals.find({}).sort({ _id: 1 }).lean().exec()).map(
         (document) => JSON.parse(JSON.stringify(document)) as unknown,

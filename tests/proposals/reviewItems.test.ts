@@ -28,7 +28,7 @@ describe('review items 待核实 over HTTP (integration)', () => {
     await api?.close();
   });
 
-  test('given an import with an ambiguous digit run, when an editor chooses a reading, then the cells take it as an audited edit and the item is resolved', async () => {
+  it('given an import with an ambiguous digit run, when an editor chooses a reading, then the cells take it as an audited edit and the item is resolved', async () => {
     const editor = await api.token('editor', [AGENCY], '核实人');
     const imported = await api.gql<{
       importReport: { revision: number; report: { reportId: string } };

@@ -12,7 +12,7 @@ import { consistentValues, flattenedReport } from '../importer/syntheticReport';
 const AGENCY = '示例县待核实单元测试局';
 
 describe('review items of ambiguous digit runs (unit)', () => {
-  test('given a run no sum decides, when it is imported, then its warning lists every cut and the report has one open item with them', () => {
+  it('given a run no sum decides, when it is imported, then its warning lists every cut and the report has one open item with them', () => {
     const parsed = importDocument(flattenedReport(consistentValues()));
     const warning = parsed.warnings.find((entry) => entry.code === 'DIGIT_RUN_AMBIGUOUS');
     expect(warning?.candidates).toBeDefined();

@@ -47,7 +47,7 @@ const statuses = (rules: ReturnType<typeof rulesOf>) =>
   rules.map((rule) => `${rule.id}/${rule.scope}:${rule.status}`);
 
 describe('would-be rules and review policy (unit)', () => {
-  test('given a report, when a change is proposed, then the would-be rules equal those of the revision setFigures would write', () => {
+  it('given a report, when a change is proposed, then the would-be rules equal those of the revision setFigures would write', () => {
     const report = imported();
     const key = 't3.newReceived.naturalPerson';
     const current = report.figures.find((figure) => figure.key === key)?.value ?? '0';
@@ -78,7 +78,7 @@ describe('would-be rules and review policy (unit)', () => {
     }
   });
 
-  test('given a report, when the proposed values are its own, then nothing would change', () => {
+  it('given a report, when the proposed values are its own, then nothing would change', () => {
     const report = imported();
     const changes = report.figures
       .slice(0, 5)
@@ -86,7 +86,7 @@ describe('would-be rules and review policy (unit)', () => {
     expect(wouldBeRules(report, changes).impact).toEqual([]);
   });
 
-  test('given an agency stream, then the last AgencyReviewPolicySet decides, and none means no review', () => {
+  it('given an agency stream, then the last AgencyReviewPolicySet decides, and none means no review', () => {
     const event = (type: string, data: unknown) => ({ type, data });
     expect(reviewRequiredOf([event('AgencyRegistered', { agencyId: 'a', name: 'x' })])).toBe(false);
     expect(

@@ -68,7 +68,7 @@ const valueOf = (state: MaybeReportState, key: string) =>
   state?.figures.find((figure) => figure.key === key)?.value;
 
 describe('decide / evolve', () => {
-  test('ids are deterministic: same (agency, year) -> same report; same mutation -> same event ids', () => {
+  it('ids are deterministic: same (agency, year) -> same report; same mutation -> same event ids', () => {
     expect(reportIdFor(' 某某县人民政府办公室 ', 2024)).toBe(reportId);
     expect(reportIdFor(AGENCY, 2023)).not.toBe(reportId);
     expect(mutationEventId('token:a', 'm1', 0)).toBe(mutationEventId('token:a', 'm1', 0));
@@ -78,7 +78,7 @@ describe('decide / evolve', () => {
     );
   });
 
-  test('the first import creates the report with every figure, narrative figure and provenance', () => {
+  it('the first import creates the report with every figure, narrative figure and provenance', () => {
     const state = imported();
     expect(state.revision).toBe(0);
     expect(state.figures.filter((figure) => figure.narrative === null)).toHaveLength(200);
@@ -93,7 +93,7 @@ describe('decide / evolve', () => {
     });
   });
 
-  test('setFigures validates every change and names the field', () => {
+  it('setFigures validates every change and names the field', () => {
     const state = imported();
     const attempt = (changes: Array<{ key: string; value: string | null }>) => () =>
       decide({ type: 'SetFigures', expectedRevision: 0, changes }, state);
@@ -126,7 +126,7 @@ describe('decide / evolve', () => {
     ]);
   });
 
-  test('a stale expectedRevision is a conflict carrying the current revision; a no-op decides nothing', () => {
+  it('a stale expectedRevision is a conflict carrying the current revision; a no-op decides nothing', () => {
     const state = imported();
     const key = 't3.granted.total';
     const edited = evolve(
@@ -149,7 +149,7 @@ describe('decide / evolve', () => {
     ).toThrow(ReportNotFoundError);
   });
 
-  test('null clears a cell (empty is not 0), and a revert restores value, raw and marker', () => {
+  it('null clears a cell (empty is not 0), and a revert restores value, raw and marker', () => {
     let state: MaybeReportState = imported();
     const key = 't4.review.total';
     const before = state.figures.find((figure) => figure.key === key)!;
@@ -182,7 +182,7 @@ describe('decide / evolve', () => {
     ).toThrow(expect.objectContaining({ field: 'eventId' }));
   });
 
-  test('a re-import records only the differences as edits; the same document decides nothing', () => {
+  it('a re-import records only the differences as edits; the same document decides nothing', () => {
     const state = imported();
     expect(decide(importCommand(), state)).toEqual([]);
     const events = decide(
@@ -203,7 +203,7 @@ describe('decide / evolve', () => {
     expect(next!.sourceHash).toBe('other-hash');
   });
 
-  test('narrative edits change and add sections; bad section ids name the field', () => {
+  it('narrative edits change and add sections; bad section ids name the field', () => {
     let state: MaybeReportState = imported();
     const events = decide(
       {
@@ -235,7 +235,7 @@ describe('decide / evolve', () => {
     ).toThrow(expect.objectContaining({ field: 'sections[0].heading' }));
   });
 
-  test('publish and withdraw change the status once', () => {
+  it('publish and withdraw change the status once', () => {
     let state: MaybeReportState = imported();
     state = fold(state, record(decide({ type: 'PublishReport', expectedRevision: 0 }, state)));
     expect(state!.status).toBe('published');

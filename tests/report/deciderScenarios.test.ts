@@ -72,25 +72,25 @@ const figuresEdited = (to: string, from = importedValue): DecidedReportEvent => 
 });
 
 describe('decider scenarios: given events, when a command, then events (unit)', () => {
-  test('given no events, when a figure is set, then the report is not found', () => {
+  it('given no events, when a figure is set, then the report is not found', () => {
     scenario([])
       .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: '9' }] })
       .thenFails(ReportNotFoundError);
   });
 
-  test('given an imported report, when a figure is set, then one FiguresEdited records from and to', () => {
+  it('given an imported report, when a figure is set, then one FiguresEdited records from and to', () => {
     scenario(reportImported)
       .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: '9' }] })
       .then([figuresEdited('9')]);
   });
 
-  test('given an imported report, when a figure is set to its value, then nothing is decided', () => {
+  it('given an imported report, when a figure is set to its value, then nothing is decided', () => {
     scenario(reportImported)
       .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: importedValue }] })
       .then([]);
   });
 
-  test('given an edit of a figure after the import, when it is set again from revision 0, then a conflict names it, its value, who and when', () => {
+  it('given an edit of a figure after the import, when it is set again from revision 0, then a conflict names it, its value, who and when', () => {
     const when = scenario([...reportImported, figuresEdited('9')]).when({
       type: 'SetFigures',
       expectedRevision: 0,
@@ -102,7 +102,7 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
     );
   });
 
-  test('given an edit of another figure after the import, when a figure is set from revision 0, then it is applied on the current revision', () => {
+  it('given an edit of another figure after the import, when a figure is set from revision 0, then it is applied on the current revision', () => {
     const other = 't3.granted.naturalPerson';
     scenario([...reportImported, figuresEdited('9')])
       .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key: other, value: '77' }] })
@@ -117,7 +117,7 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       ] as DecidedReportEvent[]);
   });
 
-  test('given an edit of a figure, when it and another are set from before it, then the whole edit is a conflict', () => {
+  it('given an edit of a figure, when it and another are set from before it, then the whole edit is a conflict', () => {
     scenario([...reportImported, figuresEdited('9')])
       .when({
         type: 'SetFigures',
@@ -130,19 +130,19 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       .thenFails(FigureConflictError);
   });
 
-  test('given a figure edited to 9, when another editor also sets it to 9 from revision 0, then nothing is decided', () => {
+  it('given a figure edited to 9, when another editor also sets it to 9 from revision 0, then nothing is decided', () => {
     scenario([...reportImported, figuresEdited('9')])
       .when({ type: 'SetFigures', expectedRevision: 0, changes: [{ key, value: '9' }] })
       .then([]);
   });
 
-  test('given an imported report at revision 0, when an edit names revision 5, then it is a conflict at 0', () => {
+  it('given an imported report at revision 0, when an edit names revision 5, then it is a conflict at 0', () => {
     scenario(reportImported)
       .when({ type: 'SetFigures', expectedRevision: 5, changes: [{ key, value: '8' }] })
       .thenFails(new RevisionConflictError(5, 0));
   });
 
-  test('given a section edited after the import, when another section is edited from revision 0, then it is applied; the same section is a conflict', () => {
+  it('given a section edited after the import, when another section is edited from revision 0, then it is applied; the same section is a conflict', () => {
     const sectionEdited: DecidedReportEvent = {
       type: 'NarrativeEdited',
       data: {
@@ -182,7 +182,7 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       ]);
   });
 
-  test('given an edit and a later edit of another figure, when the first is reverted from revision 1, then it is reverted; after a later edit of its figure, a conflict', () => {
+  it('given an edit and a later edit of another figure, when the first is reverted from revision 1, then it is reverted; after a later edit of its figure, a conflict', () => {
     const other = 't3.granted.naturalPerson';
     const otherEdited: DecidedReportEvent = {
       type: 'FiguresEdited',
@@ -210,7 +210,7 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       .thenFails(FigureConflictError);
   });
 
-  test('given an edit, when it is reverted, then ChangeReverted sets the value back', () => {
+  it('given an edit, when it is reverted, then ChangeReverted sets the value back', () => {
     const [, edit] = recorded([...reportImported, figuresEdited('9')]);
     scenario([...reportImported, figuresEdited('9')])
       .when({ type: 'RevertChange', expectedRevision: 1, reverted: edit })
@@ -237,23 +237,23 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       ]);
   });
 
-  test('given an imported report, when the same document is imported again, then nothing is decided', () => {
+  it('given an imported report, when the same document is imported again, then nothing is decided', () => {
     scenario(reportImported).when(importCommand()).then([]);
   });
 
-  test('given a published report, when it is published again, then nothing is decided', () => {
+  it('given a published report, when it is published again, then nothing is decided', () => {
     scenario([...reportImported, { type: 'ReportPublished', data: {} }])
       .when({ type: 'PublishReport', expectedRevision: 1 })
       .then([]);
   });
 
-  test('given a published report, when it is withdrawn, then ReportWithdrawn', () => {
+  it('given a published report, when it is withdrawn, then ReportWithdrawn', () => {
     scenario([...reportImported, { type: 'ReportPublished', data: {} }])
       .when({ type: 'WithdrawReport', expectedRevision: 1 })
       .then([{ type: 'ReportWithdrawn', data: {} }]);
   });
 
-  test('given an imported report, when the fee has more than 6 decimal places or a count is above 一亿, then BAD_USER_INPUT names the value and nothing is decided', () => {
+  it('given an imported report, when the fee has more than 6 decimal places or a count is above 一亿, then BAD_USER_INPUT names the value and nothing is decided', () => {
     const set = (figureKey: string, value: string): ReportCommand => ({
       type: 'SetFigures',
       expectedRevision: 0,
@@ -276,7 +276,7 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
     given.when(set(key, '100000000')).then([figuresEdited('100000000')]);
   });
 
-  test('given an imported report, when a marker is set explicitly, then FiguresEdited records the marker; a marker with a value, or an unknown one, is refused', () => {
+  it('given an imported report, when a marker is set explicitly, then FiguresEdited records the marker; a marker with a value, or an unknown one, is refused', () => {
     const given = scenario(reportImported);
     given
       .when({

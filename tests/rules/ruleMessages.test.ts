@@ -11,7 +11,7 @@ function allZero(): Record<string, string | null> {
 }
 
 describe('rule messages (unit)', () => {
-  test('given a full report, then every result has a Chinese message and an English one', () => {
+  it('given a full report, then every result has a Chinese message and an English one', () => {
     const results = evaluateRules(allZero(), { previousYear: allZero() });
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) {
@@ -24,7 +24,7 @@ describe('rule messages (unit)', () => {
     }
   });
 
-  test('given no previous year, then cross-year rules are not assessable for that reason', () => {
+  it('given no previous year, then cross-year rules are not assessable for that reason', () => {
     const results = evaluateRules(allZero());
     const crossYear = results.filter((result) => result.id.startsWith('XY_'));
     expect(crossYear.length).toBeGreaterThan(0);
@@ -36,7 +36,7 @@ describe('rule messages (unit)', () => {
     }
   });
 
-  test('given a previous year with a blank cell, then the cross-year rule is not assessable for the blank', () => {
+  it('given a previous year with a blank cell, then the cross-year rule is not assessable for the blank', () => {
     const previousYear = { ...allZero(), 't3.carriedForward.naturalPerson': null };
     const carry = evaluateRules(allZero(), { previousYear }).find(
       (result) => result.id === 'XY_CARRY' && result.scope === 'naturalPerson',
@@ -45,7 +45,7 @@ describe('rule messages (unit)', () => {
     expect(carry?.messageZh).toContain('t3.carriedForward.naturalPerson');
   });
 
-  test('given a blank cell, then the rules reading it are not assessable for the blank; judged rules have no reason', () => {
+  it('given a blank cell, then the rules reading it are not assessable for the blank; judged rules have no reason', () => {
     const results = evaluateRules(
       { ...allZero(), 't3.total.total': null },
       {
@@ -63,7 +63,7 @@ describe('rule messages (unit)', () => {
 });
 
 describe('viewer: why a rule was not judged (unit)', () => {
-  test('given the API reason, then the viewer uses it', () => {
+  it('given the API reason, then the viewer uses it', () => {
     expect(
       notAssessableBecause({
         id: 'XY_CARRY',
@@ -80,7 +80,7 @@ describe('viewer: why a rule was not judged (unit)', () => {
     ).toBe('previousYear');
   });
 
-  test('given no reason in the response, then a cross-year rule counts as missing last year, others as blank', () => {
+  it('given no reason in the response, then a cross-year rule counts as missing last year, others as blank', () => {
     expect(notAssessableBecause({ id: 'XY_IN_FORCE', status: 'NOT_ASSESSABLE' })).toBe(
       'previousYear',
     );

@@ -25,7 +25,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-test('the sample documents are complete 2021-template reports the importer reads without warnings', () => {
+it('the sample documents are complete 2021-template reports the importer reads without warnings', () => {
   const documents = sampleDocuments();
   expect(documents.map((document) => document.name)).toHaveLength(2);
   for (const document of documents) {
@@ -36,7 +36,7 @@ test('the sample documents are complete 2021-template reports the importer reads
   }
 });
 
-test('an empty ledger gets two reports and one edit; a second start adds nothing', async () => {
+it('an empty ledger gets two reports and one edit; a second start adds nothing', async () => {
   const first = await loadSampleData(ledger);
   expect(first).toEqual({
     loaded: true,
@@ -55,7 +55,7 @@ test('an empty ledger gets two reports and one edit; a second start adds nothing
   expect((await ledger.store.verifyAll()).ok).toBe(true);
 });
 
-test('sample data is on by default for the embedded database only', () => {
+it('sample data is on by default for the embedded database only', () => {
   expect(loadConfig({}).sampleData).toBe(true);
   expect(loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1:27017' }).sampleData).toBe(false);
   expect(loadConfig({ NIANBAO_SAMPLE_DATA: 'false' }).sampleData).toBe(false);

@@ -34,7 +34,7 @@ async function setFigure(
   return outcome.report.revision;
 }
 
-test('auditLogAppended sends new entries that match the filter, in log order', async () => {
+it('auditLogAppended sends new entries that match the filter, in log order', async () => {
   const mine = await seedReport(api.ledger, AGENCY, 2024, 1);
   const other = await seedReport(api.ledger, OTHER, 2024, 2);
   const listeners = api.server.changeFeed.listenerCount;
@@ -96,7 +96,7 @@ test('auditLogAppended sends new entries that match the filter, in log order', a
   );
 });
 
-test('bad subscriptions get stable codes and the connection stays usable', async () => {
+it('bad subscriptions get stable codes and the connection stays usable', async () => {
   const client = liveClient(api.url);
   const malformed = subscribe(client, `subscription { reportChanged(reportId: "nope") { id } }`);
   await malformed.ended;
@@ -122,7 +122,7 @@ test('bad subscriptions get stable codes and the connection stays usable', async
   await client.dispose();
 });
 
-test('over HTTP a subscription is refused with an error, not served', async () => {
+it('over HTTP a subscription is refused with an error, not served', async () => {
   const result = await api.gql(`subscription { auditLogAppended { key } }`);
   expect(result.status).toBe(400);
   expect(result.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
@@ -145,7 +145,7 @@ describe('with REQUIRE_TOKEN_FOR_READS', () => {
     await locked?.close();
   });
 
-  test('an anonymous connection is closed with 4401; a token is accepted', async () => {
+  it('an anonymous connection is closed with 4401; a token is accepted', async () => {
     const closes: Array<{ code: number; reason: string }> = [];
     const anonymous = liveClient(locked.url, { onClosed: (event) => closes.push(event) });
     const refused = subscribe(anonymous, AUDIT_FEED);

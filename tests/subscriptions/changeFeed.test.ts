@@ -25,7 +25,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-test('starts at the head, survives a failed read, delivers each change once and in order', async () => {
+it('starts at the head, survives a failed read, delivers each change once and in order', async () => {
   const before = await seedReport(ledger, '示例县变更流测试局', 2024, 4);
   let failNextRead = false;
   const errors: unknown[] = [];
@@ -80,7 +80,7 @@ test('starts at the head, survives a failed read, delivers each change once and 
   await feed.stop();
 });
 
-test('a subscriber told about a revision finds the read model at that revision', async () => {
+it('a subscriber told about a revision finds the read model at that revision', async () => {
   const before = await seedReport(ledger, '示例县读模型通知测试局', 2024, 2);
   const projection = ledger.projection;
   const feed = new ChangeFeed(ledger.store, {

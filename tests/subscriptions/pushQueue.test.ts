@@ -1,7 +1,7 @@
 // The bounded queue between the change feed and one subscriber.
 import { createPushQueue, SubscriptionOverflowError } from '../../src/subscriptions/pushQueue';
 
-test('delivers pushed items in order, to a waiting and to a later reader', async () => {
+it('delivers pushed items in order, to a waiting and to a later reader', async () => {
   const queue = createPushQueue<number>({ capacity: 10, onClose: () => undefined });
   const waiting = queue.next();
   queue.push(1);
@@ -12,7 +12,7 @@ test('delivers pushed items in order, to a waiting and to a later reader', async
   expect(await queue.next()).toEqual({ value: 3, done: false });
 });
 
-test('a subscriber that falls more than `capacity` items behind gets an overflow error after what it had', async () => {
+it('a subscriber that falls more than `capacity` items behind gets an overflow error after what it had', async () => {
   const onClose = jest.fn();
   const queue = createPushQueue<number>({ capacity: 2, onClose });
   for (const item of [1, 2, 3, 4]) queue.push(item);
@@ -22,7 +22,7 @@ test('a subscriber that falls more than `capacity` items behind gets an overflow
   expect(onClose).toHaveBeenCalledTimes(1);
 });
 
-test('return() ends a pending read, drops the rest and closes once', async () => {
+it('return() ends a pending read, drops the rest and closes once', async () => {
   const onClose = jest.fn();
   const queue = createPushQueue<number>({ capacity: 5, onClose });
   const pending = queue.next();

@@ -44,7 +44,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-test('an edit through process A reaches a reportChanged subscriber of process B', async () => {
+it('an edit through process A reaches a reportChanged subscriber of process B', async () => {
   const [a, b] = servers;
   const { reportId, revision } = await seedReport(ledger, AGENCY, 2024);
   const { token } = await createToken(ledger.models.tokens, {

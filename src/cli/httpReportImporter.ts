@@ -1,6 +1,6 @@
 // A ReportImporter that calls Mutation.importReport on a running server, so the CLI can
 // import with an editor or admin token without database access.
-import type { ImportDocumentInput, ImportDocumentResult, ReportImporter } from './importCommand';
+import type { ImportDocumentInput, ImportDocumentResult, ReportImporter } from './reportImporter';
 
 /**
  * The one place that knows the server's import contract (schema.graphql, ImportReportPayload).

@@ -24,38 +24,8 @@ import { importWarningLines, type ImportWarningSummary } from './importWarningLi
 import { createProgressBar, padToWidth, displayWidth, type ProgressStream } from './progressBar';
 import { DEFAULT_SERVER_URL, graphqlEndpointOf } from './serverUrl';
 
-export interface ImportDocumentInput {
-  /** The document text (HTML, Markdown or plain text), decoded. */
-  document: string;
-  agency?: string;
-  year?: number;
-  /** Import as `year` even when the document states another year. */
-  force?: boolean;
-  sourceUrl?: string;
-  reason: string;
-  clientMutationId?: string;
-}
-
-export interface ImportDocumentResult {
-  reportId: string;
-  agency: string;
-  year: number;
-  /** Report revision after the import. */
-  revision: number;
-  /** Figures that hold a value (not empty, not a marker). */
-  figureCount: number;
-  /** What the importer warned about, in its order. */
-  warnings: readonly ImportWarningSummary[];
-  /** Rule results with status failed (errors and warnings). */
-  failedRuleCount: number;
-  /** True when the import wrote nothing (a replayed clientMutationId or no differences). */
-  unchanged: boolean;
-}
-
-/** The port this command imports through. */
-export interface ReportImporter {
-  importDocument(input: ImportDocumentInput): Promise<ImportDocumentResult>;
-}
+export type { ImportDocumentInput, ImportDocumentResult, ReportImporter } from './reportImporter';
+import type { ImportDocumentInput, ImportDocumentResult, ReportImporter } from './reportImporter';
 
 /** A local importer plus what to release when the command ends (database connections). */
 export interface ClosableReportImporter {

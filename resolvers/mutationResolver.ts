@@ -73,6 +73,19 @@ export class MutationResolver {
       })),
       rules: rulesOf(outcome.report) as RuleResult[],
       created: outcome.events.some((event) => event.type === 'ReportImported'),
+      reimport: outcome.reimport
+        ? {
+            applied: outcome.reimport.applied.length,
+            kept: outcome.reimport.kept.length,
+            proposed: outcome.reimport.proposed.length,
+            unchanged: outcome.reimport.unchanged.length,
+            appliedKeys: outcome.reimport.applied,
+            keptKeys: outcome.reimport.kept,
+            proposedCells: outcome.reimport.proposed,
+            warnings: outcome.reimport.warnings,
+            proposalId: outcome.reimport.proposalId,
+          }
+        : null,
     };
   }
 

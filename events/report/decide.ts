@@ -194,17 +194,54 @@ function storedWarning(warning: ImportedWarning): ImportedWarning {
   };
 }
 
-/** A later document: its differences from the current values become edits. */
-function decideReimport(command: ImportReportCommand, state: ReportState): DecidedReportEvent[] {
-  const { parsed } = command;
+/** What a re-import does with each cell it reads (reimportPlan). */
+export interface ReimportPlan {
+  /** Cells the new document determines and nobody corrected: written as re-import edits. */
+  applied: string[];
+  /** Known values the new document leaves blank or ambiguous: kept, with a warning each. */
+  kept: string[];
+  /** Cells where the document disagrees with a person's correction: proposals, not edits. */
+  proposed: Array<{ key: string; current: string | null; document: string | null }>;
+  /** Cells the document reads as they are. */
+  unchanged: string[];
+  /** REIMPORT_KEPT and REIMPORT_PROPOSED warnings naming the keys. */
+  warnings: ImportedWarning[];
+  changes: FigureChangeData[];
+}
+
+/** Kinds of change that are a person's work (a re-import never overwrites them). */
+const PERSONS_WORK = new Set(['edit', 'revert']);
+
+function ambiguousKeysOf(parsed: ImportedDocument): Set<string> {
+  return new Set(
+    parsed.warnings
+      .filter((warning) => /AMBIGUOUS|MISMATCH/.test(warning.code))
+      .flatMap((warning) => warning.keys),
+  );
+}
+
+/**
+ * Three-way per cell: the previous import (and re-imports) the current value came from, the
+ * changes people made since (lastChange kind edit/revert), and the new document. Pure.
+ */
+export function reimportPlan(parsed: ImportedDocument, state: ReportState): ReimportPlan {
   const current = new Map(state.figures.map((figure) => [figure.key, figure]));
-  const changes: FigureChangeData[] = [];
+  const ambiguous = ambiguousKeysOf(parsed);
+  const plan: ReimportPlan = {
+    applied: [],
+    kept: [],
+    proposed: [],
+    unchanged: [],
+    warnings: [],
+    changes: [],
+  };
   const consider = (
     key: string,
     next: {
       value: string | null;
       raw: string | null;
       marker: ImportedCell['marker'];
+      uncertain: boolean;
       source: ImportedCell['source'];
     },
     narrative?: FigureChangeData['narrative'],
@@ -215,9 +252,28 @@ function decideReimport(command: ImportReportCommand, state: ReportState): Decid
       figure.value === next.value &&
       figure.raw === next.raw &&
       figure.marker === next.marker
-    )
+    ) {
+      plan.unchanged.push(key);
       return;
-    changes.push({
+    }
+    if (figure) {
+      const undetermined =
+        (next.value === null && next.marker === null) || next.uncertain || ambiguous.has(key);
+      if (undetermined && figure.value !== null) {
+        plan.kept.push(key);
+        return;
+      }
+      if (PERSONS_WORK.has(figure.lastChange.kind)) {
+        if (figure.value === next.value && figure.marker === next.marker) {
+          plan.unchanged.push(key);
+        } else {
+          plan.proposed.push({ key, current: figure.value, document: next.value });
+        }
+        return;
+      }
+    }
+    plan.applied.push(key);
+    plan.changes.push({
       key,
       from: figure?.value ?? null,
       to: next.value,
@@ -233,10 +289,59 @@ function decideReimport(command: ImportReportCommand, state: ReportState): Decid
   for (const figure of parsed.narrativeFigures) {
     consider(
       figure.key,
-      { value: figure.value, raw: figure.raw, marker: null, source: figure.source },
+      {
+        value: figure.value,
+        raw: figure.raw,
+        marker: null,
+        uncertain: false,
+        source: figure.source,
+      },
       { sectionId: figure.sectionId, unit: figure.unit, sentence: figure.sentence },
     );
   }
+  if (plan.kept.length > 0) {
+    plan.warnings.push({
+      code: 'REIMPORT_KEPT',
+      keys: plan.kept,
+      message: `the new document leaves ${plan.kept.length} known value(s) blank or ambiguous; they are kept: ${plan.kept.join(', ')}`,
+      source: null,
+    });
+  }
+  if (plan.proposed.length > 0) {
+    const keys = plan.proposed.map((item) => item.key);
+    plan.warnings.push({
+      code: 'REIMPORT_PROPOSED',
+      keys,
+      message: `the new document disagrees with ${keys.length} correction(s) made since the import; they are kept and the document's values proposed: ${keys.join(', ')}`,
+      source: null,
+    });
+  }
+  return plan;
+}
+
+const isTableKey = (key: string): boolean => /^t[234]\./.test(key);
+
+/**
+ * A later document. Cells it determines that nobody corrected become re-import edits; blank or
+ * ambiguous cells never replace known values; cells people corrected are left for a proposal
+ * (reimportPlan). A document with no table figures for a report that has some is refused.
+ */
+function decideReimport(command: ImportReportCommand, state: ReportState): DecidedReportEvent[] {
+  const { parsed } = command;
+  const stated = importedCells(parsed).filter(
+    (cell) => isTableKey(cell.key) && (cell.value !== null || cell.marker !== null),
+  ).length;
+  const known = state.figures.filter(
+    (figure) => isTableKey(figure.key) && figure.value !== null,
+  ).length;
+  if (stated === 0 && known > 0) {
+    throw new ReportInputError(
+      `the document yields no table figures, but the report has ${known}; nothing was imported (is it the report's text without its tables?)`,
+      'document',
+    );
+  }
+  const plan = reimportPlan(parsed, state);
+  const { changes } = plan;
   const sections: NarrativeChangeData[] = [];
   const currentSections = new Map(state.narrative.map((section) => [section.id, section]));
   for (const section of parsed.narrative) {
@@ -249,9 +354,9 @@ function decideReimport(command: ImportReportCommand, state: ReportState): Decid
       to: section.text,
     });
   }
+  const warnings = [...parsed.warnings.map(storedWarning), ...plan.warnings];
   const sourceChanged =
-    state.sourceHash !== parsed.sourceHash ||
-    !sameSource(state.warnings, parsed.warnings.map(storedWarning));
+    state.sourceHash !== parsed.sourceHash || !sameSource(state.warnings, warnings);
   if (!sourceChanged && changes.length === 0 && sections.length === 0) return [];
   const events: DecidedReportEvent[] = [
     {
@@ -263,7 +368,7 @@ function decideReimport(command: ImportReportCommand, state: ReportState): Decid
         format: parsed.format,
         shape: parsed.shape,
         template: parsed.template,
-        warnings: parsed.warnings.map(storedWarning),
+        warnings,
       },
     },
   ];

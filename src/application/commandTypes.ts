@@ -18,6 +18,22 @@ export interface MutationOutcome {
   changes: ChangeEntryDocument[];
   /** True when the clientMutationId had been used with this input already: nothing was written. */
   replayed: boolean;
+  /** A re-import's per-cell outcome (absent for a first import, a replay and other commands). */
+  reimport?: ReimportOutcome;
+}
+
+export interface ReimportOutcome {
+  /** Keys the new document set (nobody had corrected them). */
+  applied: string[];
+  /** Keys whose known value was kept: the document leaves them blank or ambiguous. */
+  kept: string[];
+  /** Keys a person corrected and the document disagrees with: proposed, not overwritten. */
+  proposed: Array<{ key: string; current: string | null; document: string | null }>;
+  /** Keys the document reads as they are. */
+  unchanged: string[];
+  warnings: string[];
+  /** The proposal opened for `proposed`, if any. */
+  proposalId: string | null;
 }
 
 export interface ImportReportInput {

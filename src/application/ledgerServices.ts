@@ -37,7 +37,9 @@ import type { DocumentParser } from './documentParser';
 import { DEFAULT_MAX_DOCUMENT_LENGTH, parseImport } from './importReport';
 import type { AppliedProposal } from './proposals/appliedProposal';
 import { assertDirectEditAllowed } from './proposals/reviewPolicy';
+import { ProposalService } from './proposals/proposalService';
 import { replayOutcome, ReportCommandHandler } from './reportCommandHandler';
+import { reimportPlan, type ReimportPlan } from '../../events/report/decide';
 
 export type {
   EditNarrativeInput,
@@ -290,20 +292,54 @@ export class LedgerServices {
     if (replay) return replayOutcome(this.context, replay.reportId, replay.events);
     await this.ensureAgency(agencyId, agency, actor, reason);
     // An import is not tied to a revision the caller saw: when another writer gets in first,
-    // the handler decides again against the new state.
-    return this.handler.handle({
+    // the handler decides again against the new state. The plan of the state last decided on
+    // is the one appended (reimportPlan is what decide follows).
+    const last: { plan: ReimportPlan | null } = { plan: null };
+    const outcome = await this.handler.handle({
       prepared,
       meta,
       replayChecked: true,
-      command: () => ({
-        type: 'ImportReport',
-        reportId,
-        agencyId,
-        agency,
-        year,
-        sourceUrl: input.sourceUrl ?? null,
-        parsed,
-      }),
+      command: (state) => {
+        last.plan = state ? reimportPlan(parsed, state) : null;
+        return {
+          type: 'ImportReport',
+          reportId,
+          agencyId,
+          agency,
+          year,
+          sourceUrl: input.sourceUrl ?? null,
+          parsed,
+        };
+      },
     });
+    const decided = last.plan;
+    if (!decided || outcome.replayed) return outcome;
+    let proposalId: string | null = null;
+    if (decided.proposed.length > 0 && outcome.events.length > 0) {
+      // The document disagrees with people's corrections: a proposal by the importer's actor,
+      // reviewed like any other, instead of an overwrite.
+      const proposal = await new ProposalService(this.context, this).proposeChanges(
+        principal,
+        {
+          reportId,
+          baseRevision: outcome.report.revision,
+          changes: decided.proposed.map((item) => ({ key: item.key, value: item.document })),
+          reason: `${reason} (re-import: the document disagrees with corrections made since the import)`,
+        },
+        meta,
+      );
+      proposalId = proposal._id;
+    }
+    return {
+      ...outcome,
+      reimport: {
+        applied: decided.applied,
+        kept: decided.kept,
+        proposed: decided.proposed,
+        unchanged: decided.unchanged,
+        warnings: decided.warnings.map((warning) => warning.message),
+        proposalId,
+      },
+    };
   }
 }

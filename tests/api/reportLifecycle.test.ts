@@ -395,7 +395,8 @@ describeWithSeed('report lifecycle over HTTP', () => {
     );
     expect(same.errors).toBeUndefined();
     expect(same.data!.importReport.created).toBe(false);
-    // The fee was edited to 30.5 since the import: the document's value comes back as a re-import edit.
+    // The fee was edited to 30.5 since the import: a re-import never overwrites a person's
+    // correction; the document's value is proposed instead (tests/api/reimport.test.ts).
     const fee = await api.gql<{
       reportById: {
         figure: {
@@ -407,9 +408,8 @@ describeWithSeed('report lifecycle over HTTP', () => {
       `query($id: ID!) { reportById(id: $id) { figure(key: "t2.fees.amount") { value history { edges { node { kind to } } } } } }`,
       { id: reportId },
     );
-    expect(fee.data!.reportById.figure.value).toBe('28.488564');
+    expect(fee.data!.reportById.figure.value).toBe('30.5');
     expect(fee.data!.reportById.figure.history.edges.map((edge) => edge.node.kind)).toEqual([
-      'REIMPORT',
       'EDIT',
       'IMPORT',
     ]);

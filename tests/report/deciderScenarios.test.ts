@@ -318,4 +318,35 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       })
       .thenFails(/a marker is one of/);
   });
+
+  test('given a person corrected a figure, when the same document is re-imported, then the correction stays: no FiguresEdited, and a warning names the proposed key', () => {
+    const decided = decide(
+      importCommand(),
+      fold(null, recorded([...reportImported, figuresEdited('9')])),
+    );
+    expect(decided.map((event) => event.type)).toEqual(['ReportReimported']);
+    const reimported = decided[0] as Extract<DecidedReportEvent, { type: 'ReportReimported' }>;
+    expect(reimported.data.warnings).toContainEqual(
+      expect.objectContaining({ code: 'REIMPORT_PROPOSED', keys: [key] }),
+    );
+  });
+
+  test('given an imported report, when a document leaving a known cell blank is re-imported, then the value is kept with a warning naming the key', () => {
+    const blank = importCommand((cellKey, index) => (cellKey === key ? null : String(index)));
+    const state = fold(null, recorded(reportImported));
+    const decided = decide(blank, state);
+    const edited = decided.find((event) => event.type === 'FiguresEdited') as
+      Extract<DecidedReportEvent, { type: 'FiguresEdited' }> | undefined;
+    expect(edited?.data.changes.map((change) => change.key) ?? []).not.toContain(key);
+    const reimported = decided[0] as Extract<DecidedReportEvent, { type: 'ReportReimported' }>;
+    expect(reimported.data.warnings).toContainEqual(
+      expect.objectContaining({ code: 'REIMPORT_KEPT', keys: expect.arrayContaining([key]) }),
+    );
+  });
+
+  test('given an imported report, when a document with no table figures is re-imported, then it is refused', () => {
+    scenario(reportImported)
+      .when(importCommand(() => null))
+      .thenFails(/no table figures/);
+  });
 });

@@ -1,6 +1,7 @@
 // A ReportImporter that calls Mutation.importReport on a running server, so the CLI can
 // import with an editor or admin token without database access.
 import type { ImportDocumentInput, ImportDocumentResult, ReportImporter } from './reportImporter';
+import type { ImportResultWithReimport, ReimportCounts } from './importCommand';
 
 /**
  * The one place that knows the server's import contract (schema.graphql, ImportReportPayload).
@@ -15,6 +16,7 @@ export const IMPORT_REPORT_MUTATION = `mutation ImportReport($input: ImportRepor
     changes { eventId }
     report { id agency { name } year revision failedRuleCount figures { key value } }
     warnings { code message }
+    reimport { applied kept proposed unchanged appliedKeys keptKeys proposedCells { key } warnings }
   }
 }`;
 
@@ -87,13 +89,38 @@ function integer(value: Json, where: string): number {
 const TABLE_FIGURE = /^t[234]\./;
 
 /** Maps the importReport payload to the CLI's result; exported for tests. */
-export function importResultFromPayload(payload: Json): ImportDocumentResult {
+function strings(value: Json, where: string): string[] {
+  return list(value, where).map((item, index) => text(item, `${where}[${index}]`));
+}
+
+/** The payload's `reimport` (null for a first import, a replay, or an older server). */
+function reimportFromPayload(payload: Json): ReimportCounts | null {
+  const reimport = isObject(payload) ? payload.reimport : undefined;
+  if (!isObject(reimport)) return null;
+  return {
+    applied: integer(field(reimport, 'applied', 'reimport'), 'reimport.applied'),
+    kept: integer(field(reimport, 'kept', 'reimport'), 'reimport.kept'),
+    proposed: integer(field(reimport, 'proposed', 'reimport'), 'reimport.proposed'),
+    unchanged: integer(field(reimport, 'unchanged', 'reimport'), 'reimport.unchanged'),
+    appliedKeys: strings(field(reimport, 'appliedKeys', 'reimport'), 'reimport.appliedKeys'),
+    keptKeys: strings(field(reimport, 'keptKeys', 'reimport'), 'reimport.keptKeys'),
+    proposedKeys: list(field(reimport, 'proposedCells', 'reimport'), 'reimport.proposedCells').map(
+      (cell, index) =>
+        text(field(cell, 'key', 'reimport.proposedCells'), `reimport.proposedCells[${index}].key`),
+    ),
+    warnings: strings(field(reimport, 'warnings', 'reimport'), 'reimport.warnings'),
+  };
+}
+
+export function importResultFromPayload(payload: Json): ImportResultWithReimport {
   const report = field(payload, 'report', 'importReport');
   const figures = list(field(report, 'figures', 'report'), 'report.figures');
   const changes = list(field(payload, 'changes', 'importReport'), 'importReport.changes');
   const replayed = field(payload, 'replayed', 'importReport') === true;
   const created = field(payload, 'created', 'importReport') === true;
+  const reimport = replayed ? null : reimportFromPayload(payload);
   return {
+    ...(reimport ? { reimport } : {}),
     reportId: text(field(report, 'id', 'report'), 'report.id'),
     agency: text(field(report, 'agency', 'report'), 'report.agency'),
     year: integer(field(report, 'year', 'report'), 'report.year'),

@@ -49,6 +49,64 @@ export interface ImportServiceOutcome<R extends ImportedReportView = ImportedRep
   /** Events this call appended (or, on a replay, the first call's). */
   events: readonly unknown[];
   replayed: boolean;
+  /** A re-import's per-cell outcome. */
+  reimport?: {
+    applied: readonly string[];
+    kept: readonly string[];
+    proposed: ReadonlyArray<{ key: string }>;
+    unchanged: readonly string[];
+    warnings: readonly string[];
+  };
+}
+
+/** What a re-import did per cell: applied, kept (blank/ambiguous), proposed, unchanged. */
+export interface ReimportCounts {
+  applied: number;
+  kept: number;
+  proposed: number;
+  unchanged: number;
+  appliedKeys: string[];
+  keptKeys: string[];
+  proposedKeys: string[];
+  warnings: string[];
+}
+
+/** An import result that may carry re-import counts (importers add them to their results). */
+export type ImportResultWithReimport = ImportDocumentResult & { reimport?: ReimportCounts | null };
+
+function reimportCountsOf(reimport: ImportServiceOutcome['reimport']): ReimportCounts | null {
+  if (!reimport) return null;
+  return {
+    applied: reimport.applied.length,
+    kept: reimport.kept.length,
+    proposed: reimport.proposed.length,
+    unchanged: reimport.unchanged.length,
+    appliedKeys: [...reimport.applied],
+    keptKeys: [...reimport.kept],
+    proposedKeys: reimport.proposed.map((item) => item.key),
+    warnings: [...reimport.warnings],
+  };
+}
+
+/** Per re-imported file: the counts, and with --verbose the keys and warnings. */
+function reimportLines(outcomes: readonly ImportOutcome[], verbose: boolean): string[] {
+  const lines: string[] = [];
+  for (const outcome of outcomes) {
+    const reimport = (outcome.result as ImportResultWithReimport | undefined)?.reimport;
+    if (!reimport) continue;
+    lines.push(
+      `${outcome.file}: re-import ${reimport.applied} applied, ${reimport.kept} kept, ` +
+        `${reimport.proposed} proposed, ${reimport.unchanged} unchanged`,
+    );
+    if (!verbose) continue;
+    if (reimport.appliedKeys.length > 0)
+      lines.push(`  applied: ${reimport.appliedKeys.join(', ')}`);
+    if (reimport.keptKeys.length > 0) lines.push(`  kept: ${reimport.keptKeys.join(', ')}`);
+    if (reimport.proposedKeys.length > 0)
+      lines.push(`  proposed: ${reimport.proposedKeys.join(', ')}`);
+    for (const warning of reimport.warnings) lines.push(`  warning: ${warning}`);
+  }
+  return lines;
 }
 
 /**
@@ -63,8 +121,10 @@ export function reportImporterFromService<R extends ImportedReportView>(
 ): ReportImporter {
   return {
     async importDocument(input) {
-      const { report, events, replayed } = await importReport(input);
-      return {
+      const { report, events, replayed, reimport } = await importReport(input);
+      const counts = replayed ? null : reimportCountsOf(reimport);
+      const result: ImportResultWithReimport = {
+        ...(counts ? { reimport: counts } : {}),
         reportId: report.reportId,
         agency: report.agency,
         year: report.year,
@@ -77,6 +137,7 @@ export function reportImporterFromService<R extends ImportedReportView>(
         failedRuleCount: countFailedRules(report),
         unchanged: replayed || events.length === 0,
       };
+      return result;
     },
   };
 }
@@ -307,9 +368,11 @@ function summaryLines(outcomes: readonly ImportOutcome[], verbose: boolean): str
     outcomes.map((outcome) => ({ file: outcome.file, warnings: outcome.result?.warnings ?? [] })),
     { verbose },
   );
+  const reimports = reimportLines(outcomes, verbose);
   return [
     ...formatTable(['file', 'report', 'figures', 'warnings', 'failed rules', 'status'], rows),
     ...(warnings.length > 0 ? ['', ...warnings] : []),
+    ...(reimports.length > 0 ? ['', ...reimports] : []),
     '',
     `${count((o) => o.result?.unchanged === false)} imported, ` +
       `${count((o) => o.result?.unchanged === true)} unchanged, ` +

@@ -347,6 +347,12 @@ function decideReimport(command: ImportReportCommand, state: ReportState): Decid
   for (const section of parsed.narrative) {
     const existing = currentSections.get(section.id);
     if (existing && existing.text === section.text) continue;
+    // A section a person edited (or reverted) since is theirs: the document does not overwrite it.
+    if (
+      existing &&
+      (existing.lastChange.kind === 'narrative' || existing.lastChange.kind === 'revert')
+    )
+      continue;
     sections.push({
       sectionId: section.id,
       heading: section.heading,

@@ -349,4 +349,19 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       .when(importCommand(() => null))
       .thenFails(/no table figures/);
   });
+
+  test('given a person edited a section, when the document is re-imported, then the section keeps their text', () => {
+    const sectionEdited: DecidedReportEvent = {
+      type: 'NarrativeEdited',
+      data: {
+        cause: 'edit',
+        sections: [{ sectionId: '1', heading: '概述', from: null, to: '改' }],
+      },
+    };
+    const decided = decide(
+      importCommand(),
+      fold(null, recorded([...reportImported, sectionEdited])),
+    );
+    expect(decided.some((event) => event.type === 'NarrativeEdited')).toBe(false);
+  });
 });

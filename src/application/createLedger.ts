@@ -10,6 +10,7 @@ import { DEFAULT_SNAPSHOT_EVERY, type ProjectionContext } from '../projections/p
 import { registerReadModelCache } from '../readSide/readModelCache';
 import type { DocumentParser } from './documentParser';
 import { LedgerServices } from './ledgerServices';
+import { ProposalService } from './proposals/proposalService';
 
 export interface OpenLedgerOptions {
   uri: string;
@@ -59,6 +60,9 @@ export async function openLedger(options: OpenLedgerOptions): Promise<Ledger> {
       parseDocument: options.parseDocument ?? importDocument,
       ...(options.maxDocumentLength ? { maxDocumentLength: options.maxDocumentLength } : {}),
     });
+    const proposals = new ProposalService(projection, services);
+    services.reimportProposer = (principal, input, meta) =>
+      proposals.proposeChanges(principal, input, meta);
     return {
       client,
       db,

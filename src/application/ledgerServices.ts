@@ -37,7 +37,6 @@ import type { DocumentParser } from './documentParser';
 import { DEFAULT_MAX_DOCUMENT_LENGTH, parseImport } from './importReport';
 import type { AppliedProposal } from './proposals/appliedProposal';
 import { assertDirectEditAllowed } from './proposals/reviewPolicy';
-import { ProposalService } from './proposals/proposalService';
 import { replayOutcome, ReportCommandHandler } from './reportCommandHandler';
 import { reimportPlan, type ReimportPlan } from '../../events/report/decide';
 
@@ -52,6 +51,21 @@ export type {
 } from './commandTypes';
 export { DEFAULT_MAX_DOCUMENT_LENGTH } from './importReport';
 
+/**
+ * Opens a proposal for a re-import's disagreements (ProposalService.proposeChanges, wired by
+ * createLedger: the proposal service depends on these services, not the other way round).
+ */
+export type ReimportProposer = (
+  principal: Principal,
+  input: {
+    reportId: string;
+    baseRevision: number;
+    changes: Array<{ key: string; value: string | null }>;
+    reason: string;
+  },
+  meta: RequestMeta,
+) => Promise<{ _id: string }>;
+
 export interface LedgerServicesOptions {
   parseDocument: DocumentParser;
   /** Longest document accepted by importReport, in characters. */
@@ -61,6 +75,8 @@ export interface LedgerServicesOptions {
 export class LedgerServices {
   private readonly mutations: ClientMutations;
   private readonly handler: ReportCommandHandler;
+  /** Set by createLedger; without it a re-import keeps corrections but opens no proposal. */
+  reimportProposer: ReimportProposer | null = null;
 
   constructor(
     readonly context: ProjectionContext,
@@ -315,10 +331,10 @@ export class LedgerServices {
     const decided = last.plan;
     if (!decided || outcome.replayed) return outcome;
     let proposalId: string | null = null;
-    if (decided.proposed.length > 0 && outcome.events.length > 0) {
+    if (decided.proposed.length > 0 && outcome.events.length > 0 && this.reimportProposer) {
       // The document disagrees with people's corrections: a proposal by the importer's actor,
       // reviewed like any other, instead of an overwrite.
-      const proposal = await new ProposalService(this.context, this).proposeChanges(
+      const proposal = await this.reimportProposer(
         principal,
         {
           reportId,

@@ -1,7 +1,6 @@
 // A ReportImporter that calls Mutation.importReport on a running server, so the CLI can
 // import with an editor or admin token without database access.
 import type { ImportDocumentInput, ImportDocumentResult, ReportImporter } from './reportImporter';
-import type { ImportResultWithReimport, ReimportCounts } from './importCommand';
 
 /**
  * The one place that knows the server's import contract (schema.graphql, ImportReportPayload).
@@ -89,6 +88,21 @@ function integer(value: Json, where: string): number {
 const TABLE_FIGURE = /^t[234]\./;
 
 /** Maps the importReport payload to the CLI's result; exported for tests. */
+/** What a re-import did per cell: applied, kept (blank/ambiguous), proposed, unchanged. */
+export interface ReimportCounts {
+  applied: number;
+  kept: number;
+  proposed: number;
+  unchanged: number;
+  appliedKeys: string[];
+  keptKeys: string[];
+  proposedKeys: string[];
+  warnings: string[];
+}
+
+/** An import result that may carry re-import counts (importers add them to their results). */
+export type ImportResultWithReimport = ImportDocumentResult & { reimport?: ReimportCounts | null };
+
 function strings(value: Json, where: string): string[] {
   return list(value, where).map((item, index) => text(item, `${where}[${index}]`));
 }

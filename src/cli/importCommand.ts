@@ -19,7 +19,11 @@ import {
   type CommandSpec,
   type OptionSpecs,
 } from './commandLine';
-import { createHttpReportImporter } from './httpReportImporter';
+import {
+  createHttpReportImporter,
+  type ImportResultWithReimport,
+  type ReimportCounts,
+} from './httpReportImporter';
 import { importWarningLines, type ImportWarningSummary } from './importWarningLines';
 import { createProgressBar, padToWidth, displayWidth, type ProgressStream } from './progressBar';
 import { DEFAULT_SERVER_URL, graphqlEndpointOf } from './serverUrl';
@@ -58,21 +62,6 @@ export interface ImportServiceOutcome<R extends ImportedReportView = ImportedRep
     warnings: readonly string[];
   };
 }
-
-/** What a re-import did per cell: applied, kept (blank/ambiguous), proposed, unchanged. */
-export interface ReimportCounts {
-  applied: number;
-  kept: number;
-  proposed: number;
-  unchanged: number;
-  appliedKeys: string[];
-  keptKeys: string[];
-  proposedKeys: string[];
-  warnings: string[];
-}
-
-/** An import result that may carry re-import counts (importers add them to their results). */
-export type ImportResultWithReimport = ImportDocumentResult & { reimport?: ReimportCounts | null };
 
 function reimportCountsOf(reimport: ImportServiceOutcome['reimport']): ReimportCounts | null {
   if (!reimport) return null;

@@ -4,8 +4,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runImportCommandWith, type ImportResultWithReimport } from '../../src/cli/importCommand';
-import { importResultFromPayload } from '../../src/cli/httpReportImporter';
+import { runImportCommandWith } from '../../src/cli/importCommand';
+import {
+  importResultFromPayload,
+  type ImportResultWithReimport,
+} from '../../src/cli/httpReportImporter';
 import type { ReportImporter } from '../../src/cli/reportImporter';
 import { bufferedIo } from './cliTestIo';
 

@@ -98,9 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     mongodbUri: env.MONGODB_URI?.trim() || undefined,
     databaseName,
-    dataDir: path.resolve(
-      env.NIANBAO_DATA_DIR?.trim() || path.join(process.cwd(), 'data'),
-    ),
+    dataDir: path.resolve(env.NIANBAO_DATA_DIR?.trim() || path.join(process.cwd(), 'data')),
     corsOrigins,
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', true),
     requireTokenForReads: boolean(env, 'REQUIRE_TOKEN_FOR_READS', false),

@@ -23,7 +23,7 @@ const PROCESSES = 3;
 const REPORTS = 1;
 const WRITERS_PER_PROCESS = 3;
 const EDITS_PER_WRITER = 20;
-const REVISION = `query Revision($id: ID!) { reportById(id: $id) { revision } }`;
+const REVISION = `query Revision($id: ID!) { reportById(id: $id) { revision figures { key value } } }`;
 
 let database: TestDatabase;
 let ledger: Ledger;
@@ -83,13 +83,19 @@ async function writer(api: GraphqlClient, token: string, reports: ImportedReport
       target.report.values = applyEdit(target.report.values, change);
       continue;
     }
-    if (response.code !== 'CONFLICT') {
+    // CONFLICT: a figure it changes was changed since. BAD_USER_INPUT: the edit was computed
+    // from values other writers have moved on from (e.g. a count that would go negative),
+    // which edits of other figures no longer turn into a CONFLICT. Either way: reload, go on.
+    if (response.code !== 'CONFLICT' && response.code !== 'BAD_USER_INPUT') {
       throw new Error(`unexpected answer: ${response.status} ${JSON.stringify(response.errors)}`);
     }
-    const current = await api.request<{ reportById: { revision: number } }>(REVISION, {
-      id: target.report.id,
-    });
+    const current = await api.request<{
+      reportById: { revision: number; figures: Array<{ key: string; value: string | null }> };
+    }>(REVISION, { id: target.report.id });
     target.revision = current.data!.reportById.revision;
+    target.report.values = Object.fromEntries(
+      current.data!.reportById.figures.map((figure) => [figure.key, figure.value]),
+    ) as typeof target.report.values;
   }
   return acknowledged;
 }

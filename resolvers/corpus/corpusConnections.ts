@@ -31,6 +31,7 @@ export async function corpusAgencies(
       kind: (filter?.kind as AgencyKind | null | undefined) ?? null,
       nameContains: filter?.nameContains ?? null,
       includeSample: filter?.includeSample ?? null,
+      unresolved: filter?.unresolved ?? null,
     },
     first,
     after,

@@ -88,6 +88,15 @@ export class AgencyFilterInput {
     description: bi('包括示例数据（缺省不包括）', 'Include sample data (left out unless true)'),
   })
   includeSample?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: bi(
+      '只要区划未定的机构（名称有歧义或无法识别，待管理员 setAgencyRegion）',
+      'Only agencies whose region is not settled (an ambiguous or unknown name, for setAgencyRegion)',
+    ),
+  })
+  unresolved?: boolean | null;
 }
 
 @InputType({ description: bi('变更流的筛选条件', 'Which log events the change feed shows') })

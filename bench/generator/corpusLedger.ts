@@ -6,13 +6,7 @@
 import { decide } from '../../events/report/decide';
 import { SCHEMA_VERSIONS, type DecidedReportEvent } from '../../events/report/eventCatalog';
 import { evolve } from '../../events/report/evolve';
-import {
-  agencyIdFor,
-  agencyStreamId,
-  reportIdFor,
-  reportStreamId,
-  uuidV5,
-} from '../../events/report/ids';
+import { agencyIdFor, reportIdFor, reportStreamId } from '../../events/report/ids';
 import type {
   BulkAppendingEventStore,
   NewEvent,
@@ -24,6 +18,7 @@ import { generateEdit } from './edits';
 import { generateFigureValues } from './figureValues';
 import { createRandom } from './prng';
 import { parsedReportOf } from './syntheticReport';
+import { agencyRegistration } from './agencyRegistration';
 
 const ACTOR = { id: 'bench:corpus', name: '基准语料生成器' };
 
@@ -108,22 +103,9 @@ export async function loadCorpusLedger(
 ): Promise<{ reports: number }> {
   const perCall = options.reportsPerCall ?? 200;
   for (let index = 0; index < options.agencies.length; index += 1000) {
-    const appends = options.agencies.slice(index, index + 1000).map((agency): StreamAppend => {
-      const agencyId = agencyIdFor(agency);
-      return {
-        streamId: agencyStreamId(agencyId),
-        events: [
-          {
-            eventId: uuidV5(`agency-registered:${agencyId}`),
-            type: 'AgencyRegistered',
-            schemaVersion: SCHEMA_VERSIONS.AgencyRegistered,
-            data: { agencyId, name: agency },
-            metadata: { actor: ACTOR, reason: '基准语料导入' },
-          },
-        ],
-        expectedRevision: 'any',
-      };
-    });
+    const appends = options.agencies
+      .slice(index, index + 1000)
+      .map((agency) => agencyRegistration(agency, ACTOR, '基准语料导入'));
     options.onStored(storedEvents(await store.appendToStreams(appends)));
   }
   let reports = 0;

@@ -8,13 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { decide } from '../../events/report/decide';
 import { SCHEMA_VERSIONS, type DecidedReportEvent } from '../../events/report/eventCatalog';
 import { evolve } from '../../events/report/evolve';
-import {
-  agencyIdFor,
-  agencyStreamId,
-  reportIdFor,
-  reportStreamId,
-  uuidV5,
-} from '../../events/report/ids';
+import { agencyIdFor, reportIdFor, reportStreamId } from '../../events/report/ids';
 import type { MaybeReportState } from '../../events/report/reportState';
 import type {
   BulkAppendingEventStore,
@@ -28,6 +22,7 @@ import { applyEdit, generateEdit } from './edits';
 import { generateFigureValues, type FigureValueMap } from './figureValues';
 import { createRandom } from './prng';
 import { agencyName, parsedReportOf } from './syntheticReport';
+import { agencyRegistration } from './agencyRegistration';
 
 export interface SyntheticLedgerOptions {
   seed: number;
@@ -149,23 +144,6 @@ function reportAppends(
   return { appends, report: { reportId, agency, year, revision, values } };
 }
 
-function registration(agency: string): StreamAppend {
-  const agencyId = agencyIdFor(agency);
-  return {
-    streamId: agencyStreamId(agencyId),
-    events: [
-      {
-        eventId: uuidV5(`agency-registered:${agencyId}`),
-        type: 'AgencyRegistered',
-        schemaVersion: SCHEMA_VERSIONS.AgencyRegistered,
-        data: { agencyId, name: agency },
-        metadata: { actor: ACTOR, reason: '基准数据导入' },
-      },
-    ],
-    expectedRevision: 'any',
-  };
-}
-
 function requireStored(outcomes: StreamAppendOutcome[]): number {
   let events = 0;
   for (const outcome of outcomes) {
@@ -187,7 +165,11 @@ export async function loadSyntheticLedger(
   let events = 0;
   for (let index = 0; index < agencies.length; index += 1000) {
     events += requireStored(
-      await store.appendToStreams(agencies.slice(index, index + 1000).map(registration)),
+      await store.appendToStreams(
+        agencies
+          .slice(index, index + 1000)
+          .map((agency) => agencyRegistration(agency, ACTOR, '基准数据导入')),
+      ),
     );
   }
   const reports: SyntheticReportRef[] = [];

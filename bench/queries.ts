@@ -36,7 +36,7 @@ export const AT_REVISION = `query AtRevision($id: ID!, $revision: Int!) {
 }`;
 
 export const DIFF = `query Diff($id: ID!, $from: Int!, $to: Int!) {
-  reportById(id: $id) { diff(fromRevision: $from, toRevision: $to) { key from to revision } }
+  reportById(id: $id) { diff(fromRevision: $from, toRevision: $to) { key from to fromRevision toRevision } }
 }`;
 
 export const IMPORT_REPORT = `mutation Import($input: ImportReportInput!) {

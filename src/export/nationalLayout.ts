@@ -1,16 +1,15 @@
-// The three tables as the national template lays them out (国办公开办函〔2021〕30号), as a grid
-// of header and data rows. The grid is derived from figureCatalog's label paths, so a label
-// fixed there is fixed here; Markdown (and any other renderer) only decides how to draw it.
+// The three tables of the national layout (src/domain/format/nationalTableLayout.ts) as the
+// exports write them: a grid of header and data rows in which a merged cell's text stands once
+// and the rest of it is blank, since Markdown (like CSV) cannot merge cells. The exports only
+// decide how to draw the grid; what is in it comes from the one layout the viewer draws too.
 import {
-  FIGURES,
-  T2_KEYS,
-  T3_COLUMNS,
-  T3_ROWS,
-  T4_GROUPS,
-  T4_RESULTS,
-  figureDefinition,
-  type FigureDefinition,
-} from '../domain/format/figureCatalog';
+  NATIONAL_TABLE_LAYOUTS,
+  placeCells,
+  type NationalTableLayout,
+  type PlacedCell,
+} from '../domain/format/nationalTableLayout';
+
+export { T3_CORNER_NOTE } from '../domain/format/nationalTableLayout';
 
 export type LayoutCell =
   { kind: 'label'; text: string } | { kind: 'figure'; key: string } | { kind: 'blank' };
@@ -26,144 +25,76 @@ export interface LayoutTable {
   rows: LayoutRow[];
 }
 
-const LABEL_SEPARATOR = ' / ';
-
-function definitionOf(key: string): FigureDefinition {
-  const definition = figureDefinition(key);
-  if (!definition) throw new Error(`figureCatalog has no key ${key}`);
-  return definition;
-}
-
-function label(text: string): LayoutCell {
-  return text ? { kind: 'label', text } : { kind: 'blank' };
-}
-
 const BLANK: LayoutCell = { kind: 'blank' };
 
-function blanks(count: number): LayoutCell[] {
-  return Array.from({ length: count }, () => BLANK);
+function columnsOf(placed: PlacedCell): number[] {
+  return Array.from({ length: placed.colSpan }, (_, across) => placed.column + across);
+}
+
+function rowsOf(placed: PlacedCell): number[] {
+  return Array.from({ length: placed.rowSpan }, (_, down) => placed.row + down);
 }
 
 /**
- * Turns label paths (one per column, or one per row) into levels, the way merged cells read:
- * a level's text appears where it starts and is blank where the previous path shares it.
- * Paths are top-aligned; '' in a path is an intentionally empty level.
+ * A heading over all figure columns alike (表三's 申请人情况) tells no column from another, so
+ * the flat grid leaves it out and has one header row fewer to read past.
  */
-export function spannedLevels(paths: readonly (readonly string[])[], depth: number): string[][] {
-  return Array.from({ length: depth }, (_, level) =>
-    paths.map((path, index) => {
-      const text = path[level] ?? '';
-      if (!text || index === 0) return text;
-      const previous = paths[index - 1];
-      const samePrefix = path
-        .slice(0, level + 1)
-        .every((part, partIndex) => previous[partIndex] === part);
-      return samePrefix ? '' : text;
-    }),
+function isOverAllFigureColumns(placed: PlacedCell, figureColumns: ReadonlySet<number>): boolean {
+  const columns = columnsOf(placed);
+  return (
+    placed.cell.kind === 'header' &&
+    columns.length === figureColumns.size &&
+    columns.every((column) => figureColumns.has(column))
   );
 }
 
-function splitLabel(text: string): string[] {
-  return text.split(LABEL_SEPARATOR);
-}
-
-function tableTitle(table: 't2' | 't3' | 't4'): string {
-  const first = FIGURES.find((figure) => figure.table === table);
-  if (!first) throw new Error(`figureCatalog has no ${table} figures`);
-  return first.tableLabel;
-}
-
-/** 表二: one block per 第二十条 item, each with its own column headings, as published. */
-function table2(): LayoutTable {
-  const definitions = T2_KEYS.map(definitionOf);
-  const sections = [...new Set(definitions.map((d) => splitLabel(d.rowLabel)[0]))];
-  const blocks = sections.map((section) => {
-    const inSection = definitions.filter((d) => splitLabel(d.rowLabel)[0] === section);
-    const columns = [...new Set(inSection.map((d) => d.columnLabel))];
-    const items = [...new Set(inSection.map((d) => splitLabel(d.rowLabel).slice(1).join('')))];
-    return { section, columns, items, inSection };
-  });
-  const width = 1 + Math.max(...blocks.map((block) => block.columns.length));
-  const rows: LayoutRow[] = [];
-  for (const { section, columns, items, inSection } of blocks) {
-    rows.push({ kind: 'header', cells: [label(section), ...blanks(width - 1)] });
-    rows.push({
-      kind: 'header',
-      cells: [label('信息内容'), ...columns.map(label), ...blanks(width - 1 - columns.length)],
-    });
-    for (const item of items) {
-      const cells: LayoutCell[] = columns.map((column) => {
-        const match = inSection.find(
-          (d) => d.columnLabel === column && splitLabel(d.rowLabel).slice(1).join('') === item,
-        );
-        return match ? { kind: 'figure', key: match.key } : BLANK;
-      });
-      rows.push({
-        kind: 'data',
-        cells: [label(item), ...cells, ...blanks(width - 1 - columns.length)],
-      });
-    }
+function flatten(layout: NationalTableLayout): LayoutTable {
+  const rows = [...layout.head, ...layout.bodies.flat()];
+  const headRows = layout.head.length;
+  const all = placeCells(rows);
+  const figureColumns = new Set(
+    all.filter((placed) => placed.cell.kind === 'figure').flatMap(columnsOf),
+  );
+  const kept = all.filter(
+    (placed) => placed.row >= headRows || !isOverAllFigureColumns(placed, figureColumns),
+  );
+  // A row in which every cell goes on into the next row says nothing of its own.
+  const written = rows
+    .map((_, row) => row)
+    .filter((row) =>
+      kept.some((placed) => placed.row <= row && row === placed.row + placed.rowSpan - 1),
+    );
+  const width = Math.max(...all.map((placed) => placed.column + placed.colSpan));
+  const grid = new Map(written.map((row) => [row, Array<LayoutCell>(width).fill(BLANK)]));
+  for (const placed of kept) {
+    const spanRows = rowsOf(placed).filter((row) => grid.has(row));
+    // In the head, a label under a group is written in the last of its rows, next to the
+    // figures: 表四's five results of 行政复议 then stand in one row with those of 行政诉讼.
+    const underGroup =
+      placed.row < headRows &&
+      kept.some(
+        (above) =>
+          above.row < placed.row &&
+          above.row < headRows &&
+          columnsOf(above).includes(placed.column),
+      );
+    const row = underGroup ? spanRows[spanRows.length - 1] : spanRows[0];
+    const cells = grid.get(row);
+    if (!cells) continue;
+    cells[placed.column] =
+      placed.cell.kind === 'figure'
+        ? { kind: 'figure', key: placed.cell.key }
+        : { kind: 'label', text: placed.cell.label };
   }
-  return { id: 't2', title: tableTitle('t2'), rows };
-}
-
-/** The sentence the template prints in 表三's corner, stating the column balance. */
-export const T3_CORNER_NOTE =
-  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
-
-/** 表三: two header rows (自然人 / 法人或其他组织 → five kinds / 总计), grouped row labels. */
-function table3(): LayoutTable {
-  const columnPaths = T3_COLUMNS.map((column) =>
-    splitLabel(definitionOf(`t3.${T3_ROWS[0]}.${column}`).columnLabel),
-  );
-  const rowPaths = T3_ROWS.map((row) => splitLabel(definitionOf(`t3.${row}.total`).rowLabel));
-  const labelDepth = Math.max(...rowPaths.map((path) => path.length));
-  const columnDepth = Math.max(...columnPaths.map((path) => path.length));
-  const headerLevels = spannedLevels(columnPaths, columnDepth);
-  const rowLevels = spannedLevels(rowPaths, labelDepth);
-  const header: LayoutRow[] = headerLevels.map((level, index) => ({
-    kind: 'header',
-    cells: [
-      label(index === 0 ? T3_CORNER_NOTE : ''),
-      ...blanks(labelDepth - 1),
-      ...level.map(label),
-    ],
-  }));
-  const data: LayoutRow[] = T3_ROWS.map((row, rowIndex) => ({
-    kind: 'data',
-    cells: [
-      ...rowLevels.map((level) => label(level[rowIndex])),
-      ...T3_COLUMNS.map((column): LayoutCell => ({ kind: 'figure', key: `t3.${row}.${column}` })),
-    ],
-  }));
-  return { id: 't3', title: tableTitle('t3'), rows: [...header, ...data] };
-}
-
-/** 表四: three column groups (行政复议, 行政诉讼 未经复议直接起诉 / 复议后起诉) of five results. */
-function table4(): LayoutTable {
-  const groupPaths = T4_GROUPS.map((group) =>
-    splitLabel(definitionOf(`t4.${group}.total`).rowLabel),
-  );
-  const groupDepth = Math.max(...groupPaths.map((path) => path.length));
-  const columnPaths = T4_GROUPS.flatMap((group, groupIndex) =>
-    T4_RESULTS.map((result) => {
-      const groupPath = [...groupPaths[groupIndex]];
-      while (groupPath.length < groupDepth) groupPath.push('');
-      return [...groupPath, definitionOf(`t4.${group}.${result}`).columnLabel];
+  return {
+    id: layout.id,
+    title: layout.title,
+    rows: written.map((row) => {
+      const cells = grid.get(row) ?? [];
+      return { kind: cells.some((cell) => cell.kind === 'figure') ? 'data' : 'header', cells };
     }),
-  );
-  const header: LayoutRow[] = spannedLevels(columnPaths, groupDepth + 1).map((level) => ({
-    kind: 'header',
-    cells: level.map(label),
-  }));
-  const data: LayoutRow = {
-    kind: 'data',
-    cells: T4_GROUPS.flatMap((group) =>
-      T4_RESULTS.map((result): LayoutCell => ({ kind: 'figure', key: `t4.${group}.${result}` })),
-    ),
   };
-  return { id: 't4', title: tableTitle('t4'), rows: [...header, data] };
 }
 
 /** 表二, 表三, 表四 of the 2021 template, in order. */
-export const NATIONAL_TABLES: readonly LayoutTable[] = [table2(), table3(), table4()];
+export const NATIONAL_TABLES: readonly LayoutTable[] = NATIONAL_TABLE_LAYOUTS.map(flatten);

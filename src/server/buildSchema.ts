@@ -17,6 +17,7 @@ import { ProposalSubscriptionResolver } from '../../resolvers/proposalSubscripti
 import { ReportResolver } from '../../resolvers/reportResolver';
 import { ServiceResolver } from '../../resolvers/serviceResolver';
 import { SubscriptionResolver } from '../../resolvers/subscriptionResolver';
+import { ViewerResolver } from '../../resolvers/viewerResolver';
 import { Agency } from '../../resolvers/types/agency';
 import { Figure } from '../../resolvers/types/figure';
 import { Report } from '../../resolvers/types/report';
@@ -79,6 +80,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
       ProposalSubscriptionResolver,
       IntegrityResolver,
       SubscriptionResolver,
+      ViewerResolver,
       FigureValuesResolver,
       CorpusQueryResolver,
       AgencyRegionResolver,

@@ -18,6 +18,7 @@ import type {
 const FIGURE_CHANGE_FIELDS = `
   eventId revision recordedAt reason from to kind
   actor { id name }
+  review { proposalId proposedBy { id name } approvedBy { id name } }
 `;
 
 const REPORT_FIELDS = `
@@ -35,7 +36,7 @@ const REPORT_FIELDS = `
 export const REPORTS_QUERY = `
   query ViewerReports($filter: ReportFilter, $first: Int, $after: String) {
     reports(filter: $filter, first: $first, after: $after) {
-      edges { cursor node { id year revision template agencyName failedRuleCount agency { sample } } }
+      edges { cursor node { id year revision template agencyName failedRuleCount ruleStatus agency { sample } } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -156,7 +157,14 @@ interface RawSummary {
   template: string | null;
   agencyName: string;
   failedRuleCount: number;
+  ruleStatus?: string | null;
   agency: { sample: boolean };
+}
+
+/** Only the statuses the API defines; anything else is unknown (and never reads as passing). */
+function ruleStatusOf(status: string | null | undefined): ReportSummary['ruleStatus'] {
+  const upper = status?.toUpperCase();
+  return upper === 'PASSED' || upper === 'FAILED' || upper === 'NOT_ASSESSABLE' ? upper : null;
 }
 
 export interface ReportPage {
@@ -184,6 +192,7 @@ export async function fetchReports(
       template: node.template,
       agency: { id: node.agencyName, name: node.agencyName, sample: node.agency.sample },
       failedRuleCount: node.failedRuleCount,
+      ruleStatus: ruleStatusOf(node.ruleStatus),
     })),
     hasNextPage: data.reports.pageInfo.hasNextPage,
     endCursor: data.reports.pageInfo.endCursor,

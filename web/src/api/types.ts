@@ -22,6 +22,14 @@ export interface FigureChange {
   from: string | null;
   to: string | null;
   kind: string;
+  /** Set when the change applied an approved proposal: who proposed it, who approved it. */
+  review?: FigureReview | null;
+}
+
+export interface FigureReview {
+  proposalId: string;
+  proposedBy: Actor;
+  approvedBy: Actor;
 }
 
 export interface SourceLocation {
@@ -96,6 +104,8 @@ export interface ReportSummary {
   template: string | null;
   agency: Agency;
   failedRuleCount: number;
+  /** The rule checks as a whole; null when the API did not say (never read as passing). */
+  ruleStatus: 'PASSED' | 'FAILED' | 'NOT_ASSESSABLE' | null;
 }
 
 export interface Report {

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { readEditorToken, saveEditorToken } from '../state/editorToken';
 import { useRoute } from '../state/route';
 import { CorpusPage } from './CorpusPage';
+import { ProposalPage } from './ProposalPage';
 import { ReportList } from './ReportList';
 import { ReportView } from './ReportView';
 import { TokenBox } from './TokenBox';
@@ -44,6 +45,8 @@ export function App() {
       </header>
       {route.name === 'report' ? (
         <ReportView key={route.id} route={route} token={token} />
+      ) : route.name === 'proposal' ? (
+        <ProposalPage key={`${route.id}-${token ?? ''}`} route={route} token={token} />
       ) : route.name === 'corpus' ? (
         <CorpusPage route={route} />
       ) : (

@@ -1,4 +1,5 @@
-// One change of a figure: from → to, revision, who, when, kind and why.
+// One change of a figure: from → to, revision, who, when, kind and why; for an approved
+// proposal both people, the proposer and the approver.
 import type { FigureChange } from '../api/types';
 import { formatValue } from './formatFigure';
 import { describeKind, formatTime } from './labels';
@@ -13,6 +14,11 @@ export function ChangeLine({ change }: { change: FigureChange }) {
         修订号 {change.revision} · {change.actor?.name ?? '未知用户'} ·{' '}
         {formatTime(change.recordedAt)} · {describeKind(change.kind)}
       </span>
+      {change.review && (
+        <div class="change-review">
+          经审核：提出人 {change.review.proposedBy.name}，批准人 {change.review.approvedBy.name}
+        </div>
+      )}
       {change.reason && <div class="change-reason">理由：{change.reason}</div>}
     </>
   );

@@ -1,9 +1,13 @@
 // Editing one cell with an editor token: a new value and a reason, sent with the revision the
 // page shows as expectedRevision. A CONFLICT (someone else edited first) shows that person's
 // change of this cell and offers to retry on the latest revision; nothing is lost silently.
+// Where the agency requires review, the server answers REVIEW_REQUIRED: the same value and
+// reason are then offered as a proposal (proposeChanges) for a reviewer to approve.
 import { useEffect, useState } from 'preact/hooks';
 import { fetchFigureHistory, fetchReport, setFigures } from '../api/documents';
 import { ApiError } from '../api/graphqlClient';
+import { proposeChanges, type Proposal } from '../api/proposals';
+import { routeHref } from '../state/route';
 import type { Figure, FigureChange, Report } from '../api/types';
 import { ChangeLine } from './ChangeLine';
 import { newClientMutationId } from './clientMutationId';
@@ -16,6 +20,8 @@ export interface FigureEditorProps {
   viewingPast: boolean;
   token: string | null;
   onSaved: (report: Report) => void;
+  /** A proposal was submitted instead of an edit. */
+  onProposed: (proposal: Proposal) => void;
 }
 
 interface Conflict {
@@ -43,13 +49,23 @@ function errorText(error: unknown): string {
   return `保存失败：${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function FigureEditor({ report, figure, viewingPast, token, onSaved }: FigureEditorProps) {
+export function FigureEditor({
+  report,
+  figure,
+  viewingPast,
+  token,
+  onSaved,
+  onProposed,
+}: FigureEditorProps) {
   const [value, setValue] = useState(figure.value ?? '');
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  /** The server said this agency's edits need review: the form proposes instead of saving. */
+  const [reviewRequired, setReviewRequired] = useState(false);
+  const [proposed, setProposed] = useState<Proposal | null>(null);
 
   useEffect(() => {
     setValue(figure.value ?? '');
@@ -57,7 +73,32 @@ export function FigureEditor({ report, figure, viewingPast, token, onSaved }: Fi
     setMessage(null);
     setError(null);
     setConflict(null);
+    setProposed(null);
   }, [figure.key]);
+
+  useEffect(() => setReviewRequired(false), [report.id]);
+
+  const propose = async (newValue: string, why: string) => {
+    if (!token) return;
+    setSaving(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const proposal = await proposeChanges(token, {
+        reportId: report.id,
+        baseRevision: report.revision,
+        changes: [{ key: figure.key, value: newValue.trim() === '' ? null : newValue.trim() }],
+        reason: why,
+      });
+      setReason('');
+      setProposed(proposal);
+      onProposed(proposal);
+    } catch (failure) {
+      setError(errorText(failure).replace('保存失败', '提交失败'));
+    } finally {
+      setSaving(false);
+    }
+  };
 
   const save = async (expectedRevision: number, newValue: string, why: string) => {
     if (!token) return;
@@ -77,6 +118,11 @@ export function FigureEditor({ report, figure, viewingPast, token, onSaved }: Fi
       setMessage(`已保存，修订号 ${saved.revision}。`);
       onSaved(saved);
     } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'REVIEW_REQUIRED') {
+        // Nothing was written; the form keeps the value and reason for the proposal.
+        setReviewRequired(true);
+        return;
+      }
       if (!(failure instanceof ApiError && failure.code === 'CONFLICT')) {
         setError(errorText(failure));
         return;
@@ -109,6 +155,11 @@ export function FigureEditor({ report, figure, viewingPast, token, onSaved }: Fi
       <h3 id="panel-edit">编辑</h3>
       {!token && <p>粘贴编辑令牌后可以修改此单元格。</p>}
       {token && viewingPast && <p>正在查看历史版本：回到当前版本后才能编辑。</p>}
+      {token && !viewingPast && reviewRequired && (
+        <p class="notice review-required" role="status">
+          此机构的修改须经审核：请提交修改建议，由审核人批准后写入报告。
+        </p>
+      )}
       {conflict && (
         <div class="conflict" role="alert">
           <p>
@@ -149,7 +200,8 @@ export function FigureEditor({ report, figure, viewingPast, token, onSaved }: Fi
               setError('请填写修改理由。');
               return;
             }
-            void save(report.revision, value, reason.trim());
+            if (reviewRequired) void propose(value, reason.trim());
+            else void save(report.revision, value, reason.trim());
           }}
         >
           <label for={`${editId}-value`}>新数值（留空表示清空单元格）</label>
@@ -171,9 +223,21 @@ export function FigureEditor({ report, figure, viewingPast, token, onSaved }: Fi
             onInput={(event) => setReason(event.currentTarget.value)}
           />
           <button type="submit" disabled={saving}>
-            {saving ? '正在保存…' : `保存（基于修订号 ${report.revision}）`}
+            {reviewRequired
+              ? saving
+                ? '正在提交…'
+                : `提交审核 / propose（基于修订号 ${report.revision}）`
+              : saving
+                ? '正在保存…'
+                : `保存（基于修订号 ${report.revision}）`}
           </button>
         </form>
+      )}
+      {proposed && (
+        <p class="notice" role="status">
+          已提交修改建议，等待审核。{' '}
+          <a href={routeHref({ name: 'proposal', id: proposed.id })}>查看修改建议</a>
+        </p>
       )}
       {message && (
         <p class="notice" role="status">

@@ -1,9 +1,11 @@
 // The side panel of one figure (a non-modal dialog): value, the failed rules it takes part in,
-// provenance, history, and the editor. Escape closes it and returns focus to the cell.
+// provenance, history, pending proposals, and the editor. Escape closes it and returns focus to the cell.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import type { Proposal } from '../api/proposals';
 import type { Figure, Report, RuleResult } from '../api/types';
 import { figureTitle } from '../layout/tableLayouts';
+import { CellProposals } from './CellProposals';
 import { FigureEditor } from './FigureEditor';
 import { FigureHistory } from './FigureHistory';
 import { FigureRules } from './FigureRules';
@@ -60,12 +62,17 @@ export interface FigurePanelProps {
   viewingPast: boolean;
   rules: RuleResult[];
   token: string | null;
+  /** Pending proposals that change this figure. */
+  proposals: readonly Proposal[];
   onSaved: (report: Report) => void;
+  /** A proposal was submitted from the editor (the agency requires review). */
+  onProposed: () => void;
   onClose: () => void;
 }
 
 export function FigurePanel(props: FigurePanelProps) {
-  const { report, figure, viewingPast, rules, token, onSaved, onClose } = props;
+  const { report, figure, viewingPast, rules, token, proposals, onSaved, onProposed, onClose } =
+    props;
   return (
     <PanelFrame
       title={figure.label ?? figureTitle(figure.key)}
@@ -90,6 +97,7 @@ export function FigurePanel(props: FigurePanelProps) {
         <dd>{figure.revision ?? report.revision}（最后修改此数字的修订）</dd>
       </dl>
       <FigureRules rules={rules} />
+      <CellProposals figureKey={figure.key} proposals={proposals} />
       <FigureSource source={figure.source} />
       <FigureHistory reportId={report.id} revision={report.revision} figureKey={figure.key} />
       <FigureEditor
@@ -98,6 +106,7 @@ export function FigurePanel(props: FigurePanelProps) {
         viewingPast={viewingPast}
         token={token}
         onSaved={onSaved}
+        onProposed={onProposed}
       />
     </PanelFrame>
   );

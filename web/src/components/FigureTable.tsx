@@ -5,6 +5,7 @@ import type { Figure } from '../api/types';
 import type { CellSpec, TableLayout } from '../layout/tableLayouts';
 import { targetCell } from './gridNavigation';
 import { formatFigure } from './formatFigure';
+import { PENDING_PROPOSAL_LABEL } from './proposalLabels';
 
 export interface CellMarks {
   /** Keys of cells in a failed rule, with the rule ids. */
@@ -13,6 +14,8 @@ export interface CellMarks {
   changed: ReadonlySet<string>;
   /** Keys just changed by a live update. */
   updated: ReadonlySet<string>;
+  /** Keys with pending (OPEN or STALE) proposals, with how many. */
+  proposed: ReadonlyMap<string, number>;
 }
 
 export interface FigureTableProps {
@@ -65,12 +68,14 @@ export function FigureTable({ layout, figures, marks, selectedKey, onOpen }: Fig
     const failedRules = marks.failed.get(cell.key);
     const changed = marks.changed.has(cell.key);
     const updated = marks.updated.has(cell.key);
+    const proposals = marks.proposed.get(cell.key) ?? 0;
     const text = formatFigure(figure);
     const classes = [
       'figure-cell',
       failedRules ? 'cell-failed' : '',
       changed ? 'cell-changed' : '',
       updated ? 'cell-updated' : '',
+      proposals > 0 ? 'cell-proposed' : '',
       selectedKey === cell.key ? 'cell-selected' : '',
       figure && figure.value === null ? 'cell-empty' : '',
     ]
@@ -80,12 +85,14 @@ export function FigureTable({ layout, figures, marks, selectedKey, onOpen }: Fig
       failedRules ? `勾稽关系未通过：${failedRules.join('、')}` : '',
       changed ? '与当前版本不同' : '',
       updated ? '刚刚被更新' : '',
+      proposals > 0 ? `${PENDING_PROPOSAL_LABEL}（${proposals}）` : '',
     ].filter(Boolean);
     return (
       <td
         key={`${cell.key}-${index}`}
         data-key={cell.key}
         data-value={figure?.value ?? ''}
+        data-proposals={proposals > 0 ? String(proposals) : undefined}
         headers={cell.headers.join(' ')}
         colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
         class={classes}
@@ -102,6 +109,11 @@ export function FigureTable({ layout, figures, marks, selectedKey, onOpen }: Fig
         {failedRules && (
           <span class="cell-flag" aria-hidden="true">
             !
+          </span>
+        )}
+        {proposals > 0 && (
+          <span class="cell-proposal-badge" aria-hidden="true">
+            审
           </span>
         )}
         {(notes.length > 0 || text.spoken) && (

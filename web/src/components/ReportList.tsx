@@ -11,6 +11,39 @@ export interface ReportListProps {
 
 const PAGE_SIZE = 50;
 
+/**
+ * 全部通过 only when the API says the rules were assessed and passed: a report none of whose
+ * rules could be judged (NOT_ASSESSABLE, e.g. the 2019 template) is 不适用, an unknown status —.
+ */
+function RuleStatusCell({ report }: { report: ReportSummary }) {
+  if (report.failedRuleCount > 0 || report.ruleStatus === 'FAILED') {
+    return (
+      <td class="rules-failed" data-rule-status="FAILED">
+        {report.failedRuleCount > 0 ? `${report.failedRuleCount} 项未通过` : '未通过'}
+      </td>
+    );
+  }
+  if (report.ruleStatus === 'PASSED') {
+    return (
+      <td class="rules-ok" data-rule-status="PASSED">
+        全部通过
+      </td>
+    );
+  }
+  if (report.ruleStatus === 'NOT_ASSESSABLE') {
+    return (
+      <td class="rules-na" data-rule-status="NOT_ASSESSABLE" title="没有一项勾稽规则可判断">
+        不适用
+      </td>
+    );
+  }
+  return (
+    <td class="rules-unknown" data-rule-status="UNKNOWN" title="服务器未给出勾稽检查结果">
+      —<span class="visually-hidden">未知</span>
+    </td>
+  );
+}
+
 export function ReportList({ route }: ReportListProps) {
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
@@ -158,9 +191,7 @@ export function ReportList({ route }: ReportListProps) {
                 </th>
                 <td>{report.year}</td>
                 <td>{report.revision}</td>
-                <td class={report.failedRuleCount > 0 ? 'rules-failed' : 'rules-ok'}>
-                  {report.failedRuleCount > 0 ? `${report.failedRuleCount} 项未通过` : '全部通过'}
-                </td>
+                <RuleStatusCell report={report} />
               </tr>
             ))}
           </tbody>

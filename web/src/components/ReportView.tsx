@@ -1,9 +1,11 @@
 // One report in the national layout: rules, 表二/表三/表四, narrative, figure panel, revision
-// picker and live updates.
+// picker, pending proposals on their cells, and live updates.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fetchReport, fetchReportAtRevision } from '../api/documents';
 import { ApiError } from '../api/graphqlClient';
 import { followReport, type LiveMode } from '../api/liveUpdates';
+import { followProposals } from '../api/proposalUpdates';
+import { fetchReportProposals, isPending, type Proposal } from '../api/proposals';
 import type { Figure, NarrativeFigure, Report, RuleResult } from '../api/types';
 import { isFailed } from '../api/types';
 import { TABLE_LAYOUTS } from '../layout/tableLayouts';
@@ -54,6 +56,7 @@ export function ReportView({ route, token }: ReportViewProps) {
   const [liveMode, setLiveMode] = useState<LiveMode | null>(null);
   const [liveNotice, setLiveNotice] = useState<string | null>(null);
   const [updated, setUpdated] = useState<Set<string>>(new Set());
+  const [proposals, setProposals] = useState<Proposal[]>([]);
   const currentRef = useRef<Report | null>(null);
   currentRef.current = current;
 
@@ -108,6 +111,29 @@ export function ReportView({ route, token }: ReportViewProps) {
     return stop;
   }, [route.id]);
 
+  const reloadProposals = () =>
+    fetchReportProposals(route.id)
+      .then(setProposals)
+      // A server without proposals (or a read refused) leaves the cells unmarked.
+      .catch(() => setProposals([]));
+
+  useEffect(() => {
+    setProposals([]);
+    void reloadProposals();
+    return followProposals({ reportId: route.id, onChange: () => void reloadProposals() });
+  }, [route.id]);
+
+  /** Pending proposals by the keys they change. */
+  const pendingByKey = useMemo(() => {
+    const byKey = new Map<string, Proposal[]>();
+    for (const proposal of proposals) {
+      if (!isPending(proposal)) continue;
+      for (const change of proposal.changes)
+        byKey.set(change.key, [...(byKey.get(change.key) ?? []), proposal]);
+    }
+    return byKey;
+  }, [proposals]);
+
   const wantedRevision =
     current && route.revision !== null && route.revision < current.revision ? route.revision : null;
   useEffect(() => {
@@ -142,8 +168,12 @@ export function ReportView({ route, token }: ReportViewProps) {
       failed,
       changed: viewingPast && shown && current ? changedKeys(shown, current) : new Set<string>(),
       updated: viewingPast ? new Set<string>() : updated,
+      // Proposals are against the current report: an older revision shows none.
+      proposed: viewingPast
+        ? new Map<string, number>()
+        : new Map([...pendingByKey].map(([key, list]) => [key, list.length])),
     };
-  }, [shown, current, viewingPast, updated]);
+  }, [shown, current, viewingPast, updated, pendingByKey]);
 
   if (error) {
     return (
@@ -231,6 +261,7 @@ export function ReportView({ route, token }: ReportViewProps) {
           <span class="legend-item cell-failed">勾稽关系未通过</span>
           <span class="legend-item cell-changed">与当前版本不同</span>
           <span class="legend-item cell-updated">刚刚更新</span>
+          <span class="legend-item cell-proposed">有待审核的修改建议</span>
           方向键在单元格之间移动，回车查看详情。
         </p>
         {TABLE_LAYOUTS.map((layout) => (
@@ -257,10 +288,12 @@ export function ReportView({ route, token }: ReportViewProps) {
           viewingPast={viewingPast}
           rules={selectedRules}
           token={token}
+          proposals={viewingPast ? [] : (pendingByKey.get(selectedFigure.key) ?? [])}
           onSaved={(report) => {
             setLiveNotice(null);
             acceptCurrent(report, false);
           }}
+          onProposed={() => void reloadProposals()}
           onClose={close}
         />
       )}

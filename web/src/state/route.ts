@@ -2,6 +2,7 @@
 //   #/                       report list (with ?year=&agency=&failed=1)
 //   #/report/<id>            a report at its current revision
 //   #/report/<id>?rev=3      the same report as of revision 3
+//   #/proposal/<id>          a proposal: three-way view, rule impact, comments, review
 //   #/corpus?key=…&year=…    one figure across reports, by region (corpusRoute.ts)
 import { useEffect, useState } from 'preact/hooks';
 import { corpusRouteHref, parseCorpusRoute, type CorpusRoute } from './corpusRoute';
@@ -9,6 +10,7 @@ import { corpusRouteHref, parseCorpusRoute, type CorpusRoute } from './corpusRou
 export type Route =
   | { name: 'list'; year: number | null; agency: string; failedOnly: boolean }
   | { name: 'report'; id: string; revision: number | null; figure: string | null }
+  | { name: 'proposal'; id: string }
   | CorpusRoute;
 
 function positiveInteger(text: string | null): number | null {
@@ -20,6 +22,8 @@ export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
   if (path === '/corpus') return parseCorpusRoute(params);
+  const proposal = /^\/proposal\/(.+)$/.exec(path);
+  if (proposal) return { name: 'proposal', id: decodeURIComponent(proposal[1]) };
   const match = /^\/report\/(.+)$/.exec(path);
   if (match) {
     return {
@@ -39,6 +43,7 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   if (route.name === 'corpus') return corpusRouteHref(route);
+  if (route.name === 'proposal') return `#/proposal/${encodeURIComponent(route.id)}`;
   const params = new URLSearchParams();
   if (route.name === 'report') {
     if (route.revision !== null) params.set('rev', String(route.revision));

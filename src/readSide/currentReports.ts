@@ -20,8 +20,14 @@ export async function loadCurrentReports(
     if (cached) known.push(cached);
     else missing.push(id);
   }
-  const stored = await findStoredDocuments(models, missing);
-  const current = await withLaterRevisions(models, [...known, ...stored]);
+  // Side by side, not one after the other: a full read also asks for last year's report (the
+  // cross-year rules), which is usually absent and so never cached; waiting for that lookup
+  // before the revision check of the cached report would add a round trip to every read.
+  const [checked, stored] = await Promise.all([
+    withLaterRevisions(models, known),
+    findStoredDocuments(models, missing),
+  ]);
+  const current = [...checked, ...(await withLaterRevisions(models, stored))];
   const byId = new Map<string, ReportReadDocument>();
   for (const document of current) {
     cache?.set(document);

@@ -81,6 +81,8 @@ interface Changed {
   key: string;
   value: string | null;
   revision: number;
+  /** A figure's marker ("/", "无" …); sections have none. */
+  marker?: string | null;
   lastChange: ChangeRef;
 }
 
@@ -96,6 +98,7 @@ function requireUnchangedSince(
       key: item.key,
       value: item.value,
       revision: item.revision,
+      marker: item.marker ?? null,
       actor: { id: item.lastChange.actor.id, name: item.lastChange.actor.name },
       recordedAt: item.lastChange.recordedAt,
     }));

@@ -40,6 +40,8 @@ export interface ConflictingChange {
   key: string;
   /** Its current value (a figure's value, a section's text; null when empty or removed). */
   value: string | null;
+  /** A figure's marker when its cell holds one instead of a value; null otherwise. */
+  marker: string | null;
   revision: number;
   actor: { id: string; name: string };
   recordedAt: Date;

@@ -23,6 +23,7 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../../resolvers/context';
+import { decimalLiteralRule } from '../../resolvers/scalars';
 import type { Ledger } from '../application/createLedger';
 import type { Config } from '../config';
 import { createLogger } from '../observability/logger';
@@ -153,6 +154,8 @@ export async function createHttpServer(
     // handler would re-raise SIGTERM after its stop and kill the process before that.
     stopOnTerminationSignals: false,
     formatError,
+    // Names the field of a Decimal written as a number literal (resolvers/scalars.ts).
+    validationRules: [decimalLiteralRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer,

@@ -3,8 +3,9 @@
 // gets one (apolloErrorCodes.ts), so that code means a real fault. Faults are logged at error
 // with the stack; expected refusals (bad input, conflicts, auth, limits) at info without one.
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
+  FigureConflictError,
   ReportInputError,
   ReportNotFoundError,
   RevisionConflictError,
@@ -61,6 +62,65 @@ function withCode(
   };
 }
 
+/**
+ * One figure (or `section:<id>`) of a CONFLICT, in `extensions.conflicts`: what it holds now
+ * and who changed it when. The same facts as the message, for clients to show or merge.
+ */
+export interface ConflictDetail {
+  key: string;
+  currentValue: string | null;
+  currentMarker: string | null;
+  /** ISO 8601 (UTC). */
+  changedAt: string;
+  changedBy: { id: string; name: string };
+  /** The report revision of that change. */
+  revision: number;
+}
+
+function conflictExtensions(error: RevisionConflictError): Record<string, unknown> {
+  const conflicts: ConflictDetail[] =
+    error instanceof FigureConflictError
+      ? error.conflicts.map((conflict) => ({
+          key: conflict.key,
+          currentValue: conflict.value,
+          currentMarker: conflict.marker,
+          changedAt: conflict.recordedAt.toISOString(),
+          changedBy: { id: conflict.actor.id, name: conflict.actor.name },
+          revision: conflict.revision,
+        }))
+      : [];
+  return {
+    code: 'CONFLICT',
+    currentRevision: error.currentRevision,
+    expectedRevision: error.expectedRevision,
+    // Always present (empty when the whole report or proposal moved): one shape to read.
+    conflicts,
+  };
+}
+
+/**
+ * The input path graphql-js names in a variable's coercion error (`Variable "$input" got
+ * invalid value 12 at "input.changes[0].value"; …`), or the variable's name; null otherwise.
+ */
+function variablePathOf(message: string): string | null {
+  const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value /.exec(message);
+  if (!variable) return null;
+  const at = / at "([_A-Za-z][_0-9A-Za-z]*(?:\.[_A-Za-z][_0-9A-Za-z]*|\[\d+\])*)"; /.exec(message);
+  return at ? at[1] : variable[1];
+}
+
+/**
+ * graphql-js reports an error thrown while parsing a literal (a Decimal written as a number) as
+ * a validation error, and Apollo gives it GRAPHQL_VALIDATION_FAILED; one raised with
+ * BAD_USER_INPUT of its own keeps that code.
+ */
+function literalInputError(error: unknown): GraphQLError | null {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== 'GRAPHQL_VALIDATION_FAILED')
+    return null;
+  const cause = error.originalError;
+  return cause instanceof GraphQLError && cause.extensions.code === 'BAD_USER_INPUT' ? cause : null;
+}
+
 /** The error as the client receives it, before the request id and the Chinese text. */
 function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
   const original = unwrapResolverError(error);
@@ -75,11 +135,7 @@ function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLForm
     });
   }
   if (original instanceof RevisionConflictError) {
-    return withCode(formatted, original.message, {
-      code: 'CONFLICT',
-      currentRevision: original.currentRevision,
-      expectedRevision: original.expectedRevision,
-    });
+    return withCode(formatted, original.message, conflictExtensions(original));
   }
   if (original instanceof ReportNotFoundError) {
     return withCode(formatted, original.message, {
@@ -95,6 +151,13 @@ function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLForm
       proposeWith: original.proposeWith,
     });
   }
+  const literal = literalInputError(original);
+  if (literal) {
+    return withCode(formatted, literal.message, {
+      code: 'BAD_USER_INPUT',
+      ...(typeof literal.extensions.field === 'string' ? { field: literal.extensions.field } : {}),
+    });
+  }
   const apolloCode = codeOfUncodedApolloError(original);
   if (apolloCode) return withCode(formatted, formatted.message, { code: apolloCode });
   const code = formatted.extensions?.code;
@@ -104,7 +167,14 @@ function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLForm
       exception: _exception,
       ...extensions
     } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const variablePath =
+      code === 'BAD_USER_INPUT' && extensions.field === undefined
+        ? variablePathOf(formatted.message)
+        : null;
+    return {
+      ...formatted,
+      extensions: variablePath ? { ...extensions, field: variablePath } : extensions,
+    };
   }
   return null;
 }

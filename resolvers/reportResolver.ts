@@ -29,6 +29,8 @@ import { ImportWarning, RuleResult } from './types/ruleResult';
 import { changeHistory, historyStartOf } from './changeHistory';
 import { ReportOrderInput } from './corpus/corpusInputs';
 import { reportListPage } from './reportList';
+import { ruleTallyOfReport } from './reportRuleTally';
+import { outcomeOfTally } from '../src/domain/rules/ruleTally';
 import { ViewMemo } from '../src/readSide/viewMemo';
 
 const MAX_YEAR = 2100;
@@ -314,8 +316,21 @@ export class ReportResolver {
     complexity: 10,
   })
   async assessedRuleCount(@Root() report: Report, @Ctx() context: RequestContext): Promise<number> {
-    const rules = await rulesOfReport(report, context);
-    return rules.filter((rule) => rule.status !== 'not_assessable').length;
+    return (await ruleTallyOfReport(report, context)).assessed;
+  }
+
+  @FieldResolver(() => Int, {
+    description: bi(
+      '无法判断的勾稽规则数（有空缺数字，或缺上一年度报告）',
+      'Number of consistency rules that could not be judged (empty figures, or no report of the year before)',
+    ),
+    complexity: 10,
+  })
+  async notAssessableRuleCount(
+    @Root() report: Report,
+    @Ctx() context: RequestContext,
+  ): Promise<number> {
+    return (await ruleTallyOfReport(report, context)).notAssessable;
   }
 
   @FieldResolver(() => ReportRuleStatusEnum, {
@@ -329,11 +344,8 @@ export class ReportResolver {
     @Root() report: Report,
     @Ctx() context: RequestContext,
   ): Promise<ReportRuleStatusEnum> {
-    const rules = await rulesOfReport(report, context);
-    if (rules.some((rule) => rule.status === 'failed')) return ReportRuleStatusEnum.FAILED;
-    return rules.some((rule) => rule.status === 'ok')
-      ? ReportRuleStatusEnum.PASSED
-      : ReportRuleStatusEnum.NOT_ASSESSABLE;
+    // Served from the report's summary in lists (resolvers/reportRuleTally.ts).
+    return outcomeOfTally(await ruleTallyOfReport(report, context)) as ReportRuleStatusEnum;
   }
 
   @FieldResolver(() => [ImportWarning], {

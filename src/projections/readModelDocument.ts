@@ -3,7 +3,9 @@ import { normaliseAgencyName } from '../../events/report/ids';
 import type { ReportState } from '../../events/report/reportState';
 import type { ReportReadDocument } from '../../models/reportReadModel';
 import type { ReportSummaryDocument } from '../../models/reportSummaryModel';
-import { rulesOf } from './reportRules';
+import { crossYearFiguresOf, isCrossYearRule } from '../domain/rules/crossYearRules';
+import { tallyRules } from '../domain/rules/ruleTally';
+import { figureValuesOf, rulesOf } from './reportRules';
 
 export function readDocumentOf(state: ReportState): ReportReadDocument {
   return { ...state, _id: state.reportId, agencyKey: normaliseAgencyName(state.agency) };
@@ -11,7 +13,8 @@ export function readDocumentOf(state: ReportState): ReportReadDocument {
 
 export function summaryOf(state: ReportState): ReportSummaryDocument {
   const { figures: _figures, narrative: _narrative, warnings: _warnings, ...rest } = state;
-  const failedRules = rulesOf(state)
+  const rules = rulesOf(state);
+  const failedRules = rules
     .filter((rule) => rule.status === 'failed')
     .map((rule) => ({ id: rule.id, scope: rule.scope, severity: rule.severity }));
   return {
@@ -20,6 +23,10 @@ export function summaryOf(state: ReportState): ReportSummaryDocument {
     agencyKey: normaliseAgencyName(state.agency),
     failedRuleCount: failedRules.length,
     failedRules,
+    // What a list needs for the rule status (resolvers/reportRuleTally.ts) without this
+    // report's figures: the rules of this report alone are counted here, once per revision.
+    ownRuleTally: tallyRules(rules.filter((rule) => !isCrossYearRule(rule.id))),
+    crossYearFigures: crossYearFiguresOf(figureValuesOf(state)),
   };
 }
 

@@ -30,7 +30,6 @@ import {
   type RecordedEvent,
 } from '../../events/store/types';
 import type { ReportReadDocument } from '../../models/reportReadModel';
-import { randomUUID } from 'node:crypto';
 import { changeEntriesOf } from '../projections/changeEntries';
 import {
   currentDocument,
@@ -112,10 +111,13 @@ function newEvents(
     ...(prepared.clientMutationId ? { correlationId: prepared.clientMutationId } : {}),
     ...(meta.requestId ? { requestId: meta.requestId } : {}),
   };
+  // Without a clientMutationId the store chooses the ids: an id it generated cannot repeat a
+  // stored one, so on FerretDB it skips the event-id lookup a caller-chosen id needs (one
+  // command fewer per edit). A retry after a lost race decides new events anyway.
   return decided.map((event, index) => ({
-    eventId: prepared.clientMutationId
-      ? mutationEventId(prepared.actor.id, prepared.clientMutationId, index)
-      : randomUUID(),
+    ...(prepared.clientMutationId
+      ? { eventId: mutationEventId(prepared.actor.id, prepared.clientMutationId, index) }
+      : {}),
     type: event.type,
     schemaVersion: SCHEMA_VERSIONS[event.type],
     data: event.data,

@@ -1,0 +1,103 @@
+// The report list claims 全部通过 only when the API says the rules were assessed and passed: a
+// report none of whose rules could be judged (the 2019 template) reads 不适用, in Chromium
+// against the real server.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  chromiumAvailable,
+  CHROMIUM_PATH,
+  launchBrowser,
+  type TestBrowser,
+} from './support/browser';
+import { graphqlCall } from './support/graphqlHttp';
+import { startLedgerForTest, type LedgerForTest } from './support/ledgerForTest';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const SEED_PATH = path.resolve(repoRoot, '../shared/corpus/2024_pingluo-xian-shenpiju_seed.md');
+const SEED_AGENCY = '平罗县审批服务管理局';
+const TEMPLATE_2019_AGENCY = '某局';
+/** A 2019-template report: it imports with no table figures, so no rule can be judged. */
+const TEMPLATE_2019 = [
+  `${TEMPLATE_2019_AGENCY}2019年政府信息公开工作年度报告`,
+  '二、主动公开政府信息情况',
+  '第二十条第（一）项',
+  '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+  '规章\t0\t0\t0',
+  '第二十条第（五）项',
+  '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
+  '行政许可\t3\t0\t120',
+  '三、收到和处理政府信息公开申请情况',
+  '一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t4',
+].join('\n');
+
+const missing = [
+  existsSync(SEED_PATH) ? null : `seed report ${SEED_PATH}`,
+  chromiumAvailable() ? null : `chromium at ${CHROMIUM_PATH} (apt-get install chromium)`,
+].filter(Boolean);
+const describeWhenReady = missing.length === 0 ? describe : describe.skip;
+
+const IMPORT = `mutation($input: ImportReportInput!) {
+  importReport(input: $input) { report { id ruleStatus failedRuleCount } }
+}`;
+
+interface Imported {
+  importReport: { report: { id: string; ruleStatus: string; failedRuleCount: number } };
+}
+
+describeWhenReady('report list rule status in the web viewer', () => {
+  let ledger: LedgerForTest;
+  let browser: TestBrowser;
+  let seed: Imported['importReport']['report'];
+  let template2019: Imported['importReport']['report'];
+
+  beforeAll(async () => {
+    ledger = await startLedgerForTest('browser-report-list');
+    const editor = await ledger.createToken({
+      name: '列表测试编辑',
+      role: 'editor',
+      agencies: [SEED_AGENCY, TEMPLATE_2019_AGENCY],
+    });
+    const importDocument = async (document: string) =>
+      (
+        await graphqlCall<Imported>(
+          ledger.graphqlUrl,
+          IMPORT,
+          { input: { document, reason: '浏览器测试：导入' } },
+          editor,
+        )
+      ).importReport.report;
+    seed = await importDocument(readFileSync(SEED_PATH, 'utf8'));
+    template2019 = await importDocument(TEMPLATE_2019);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await ledger?.stop();
+  });
+
+  it('given a report whose rules are NOT_ASSESSABLE, when the list is shown, then its row says 不适用 and never 全部通过', async () => {
+    expect(template2019.ruleStatus).toBe('NOT_ASSESSABLE');
+    const page = await browser.context.newPage();
+    await page.goto(ledger.baseUrl);
+    const row = page.locator(`tr[data-report-id="${template2019.id}"]`);
+    await row.waitFor();
+    // The rule column is the row's last cell.
+    const status = row.locator('td').last();
+    await expect(status.innerText()).resolves.toBe('不适用');
+    await expect(status.getAttribute('data-rule-status')).resolves.toBe('NOT_ASSESSABLE');
+    await page.close();
+  });
+
+  it('given a report whose rules were assessed, when the list is shown, then its row follows the API: 全部通过 only for PASSED', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(ledger.baseUrl);
+    const row = page.locator(`tr[data-report-id="${seed.id}"]`);
+    await row.waitFor();
+    const status = row.locator('td').last();
+    await expect(status.innerText()).resolves.toBe(
+      seed.ruleStatus === 'PASSED' ? '全部通过' : `${seed.failedRuleCount} 项未通过`,
+    );
+    await page.close();
+  });
+});

@@ -16,6 +16,19 @@ export default tseslint.config(
     },
   },
   {
+    // One spelling of a test case across the suites: `it`, never `test`.
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='test'], MemberExpression[object.name='test']",
+          message: 'Write test cases with `it` (the suites use one spelling), not `test`.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {
       globals: {

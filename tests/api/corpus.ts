@@ -1,15 +1,13 @@
 // The shared corpus, read at run time (never copied into the repository).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { corpusPresent, SHARED_CORPUS_DIR } from '../support/sharedCorpus';
 
-export const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');
+export const CORPUS_DIR = SHARED_CORPUS_DIR;
 export const SEED_REPORT = path.join(CORPUS_DIR, '2024_pingluo-xian-shenpiju_seed.md');
 
-/** The seed report's text, or null (with a printed notice) when the corpus is absent. */
+/** The seed report's text, or null (with a printed notice; a failure under CI=true) when absent. */
 export function readSeedReport(): string | null {
-  if (!existsSync(SEED_REPORT)) {
-    process.stdout.write(`notice: ${SEED_REPORT} is absent; corpus-based tests are skipped\n`);
-    return null;
-  }
+  if (!corpusPresent('corpus-based tests', path.basename(SEED_REPORT))) return null;
   return readFileSync(SEED_REPORT, 'utf8');
 }

@@ -59,7 +59,7 @@ describeWithSeed('re-imports over HTTP (integration)', () => {
   const importDocument = (document: string, reason = '导入') =>
     api.gql<Imported>(IMPORT, { input: { document, reason } }, editor);
 
-  test('given corrections after the import, when the same document is re-imported, then the corrections stay and the document values are proposed', async () => {
+  it('given corrections after the import, when the same document is re-imported, then the corrections stay and the document values are proposed', async () => {
     const first = await importDocument(seed!);
     expect(first.errors).toBeUndefined();
     const report = first.data!.importReport.report;
@@ -102,7 +102,7 @@ describeWithSeed('re-imports over HTTP (integration)', () => {
     expect(third.data!.importReport.reimport?.proposalId ?? null).toBeNull();
   });
 
-  test('given the seed report, when a page with its tables removed is imported, then it is refused and nothing is written', async () => {
+  it('given the seed report, when a page with its tables removed is imported, then it is refused and nothing is written', async () => {
     const before = await api.ledger.store.headPosition();
     const withoutTables = seed!
       .split('\n')
@@ -114,7 +114,7 @@ describeWithSeed('re-imports over HTTP (integration)', () => {
     expect(await api.ledger.store.headPosition()).toBe(before);
   });
 
-  const describeFlattened = existsSync(PINGTAN_HTML) && existsSync(PINGTAN_TEXT) ? test : test.skip;
+  const describeFlattened = existsSync(PINGTAN_HTML) && existsSync(PINGTAN_TEXT) ? it : it.skip;
   describeFlattened(
     'given a report imported from HTML, when its flattened text is imported, then no known value becomes empty',
     async () => {

@@ -1,7 +1,6 @@
 // The import and export commands over the real application service and database: a bulk
 // import of corpus documents, a re-run that writes nothing, and an export of what was stored.
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { reportIdFor } from '../../events/report/ids';
@@ -12,6 +11,7 @@ import { reportImporterFromService, runImportCommandWith } from '../../src/cli/i
 import { exportableFromReportState } from '../../src/export/fromReportState';
 import { rulesOf } from '../../src/projections/reportRules';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { sharedFilePresent } from '../support/sharedCorpus';
 import { bufferedIo } from './cliTestIo';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -19,8 +19,9 @@ const DOCUMENTS = [
   '2024_pingluo-xian-shenpiju_seed.md',
   '2022_pingtan-zonghe-shiyanqu_flattened.txt',
 ];
-const haveCorpus = DOCUMENTS.every((name) => existsSync(path.join(CORPUS, name)));
-if (!haveCorpus) console.warn(`skipped: corpus documents not found under ${CORPUS}`);
+const haveCorpus = DOCUMENTS.every((name) =>
+  sharedFilePresent('import and export command tests', path.join(CORPUS, name)),
+);
 const describeWithCorpus = haveCorpus ? describe : describe.skip;
 
 describeWithCorpus('import and export commands on the ledger (integration)', () => {

@@ -49,14 +49,14 @@ const reimported: ImportResultWithReimport = {
 const importer: ReportImporter = { importDocument: async () => reimported };
 
 describe('import command re-import counts (unit)', () => {
-  test('given a re-import, when the command runs, then it prints the counts per file', async () => {
+  it('given a re-import, when the command runs, then it prints the counts per file', async () => {
     const io = bufferedIo();
     expect(await runImportCommandWith([file, '--reason=r'], io, importer)).toBe(0);
     expect(io.out()).toContain(`${file}: re-import 1 applied, 2 kept, 1 proposed, 196 unchanged`);
     expect(io.out()).not.toContain('t2.normativeDocs.repealed');
   });
 
-  test('given a re-import, when the command runs with --verbose, then it lists the keys and warnings', async () => {
+  it('given a re-import, when the command runs with --verbose, then it lists the keys and warnings', async () => {
     const io = bufferedIo();
     expect(await runImportCommandWith([file, '--reason=r', '--verbose'], io, importer)).toBe(0);
     expect(io.out()).toContain('  kept: t2.normativeDocs.repealed, t2.normativeDocs.inForce');
@@ -65,7 +65,7 @@ describe('import command re-import counts (unit)', () => {
     expect(io.out()).toContain('  warning: the new document leaves 2 known value(s)');
   });
 
-  test('given an importReport payload with reimport, when it is read, then the counts and keys are kept', () => {
+  it('given an importReport payload with reimport, when it is read, then the counts and keys are kept', () => {
     const result = importResultFromPayload({
       replayed: false,
       created: false,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   FIGURES,
@@ -7,6 +7,7 @@ import {
   T3_ROWS,
   figureDefinition,
 } from '../../src/domain/format/figureCatalog';
+import { sharedFilePresent } from '../support/sharedCorpus';
 
 const SHARED_FIGURES = path.resolve(__dirname, '../../../shared/report-format/figures.tsv');
 
@@ -27,10 +28,7 @@ describe('figure catalogue', () => {
   });
 
   it('matches the shared report-format/figures.tsv row for row', () => {
-    if (!existsSync(SHARED_FIGURES)) {
-      console.log(`notice: ${SHARED_FIGURES} is absent; catalogue comparison skipped`);
-      return;
-    }
+    if (!sharedFilePresent('the catalogue comparison', SHARED_FIGURES)) return;
     const rows = readFileSync(SHARED_FIGURES, 'utf8').trim().split('\n').slice(1);
     expect(rows).toHaveLength(FIGURES.length);
     rows.forEach((line, index) => {

@@ -1,6 +1,7 @@
 // The shared corpus of real reports, read at run time (never copied into the repository).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sharedFilePresent } from '../../support/sharedCorpus';
 
 export const CORPUS_DIR = path.resolve(__dirname, '../../../../shared/corpus');
 
@@ -11,10 +12,7 @@ export interface CorpusDocument {
 
 /** The corpus documents, or null (with a printed notice) when the corpus is absent. */
 export function loadCorpus(): CorpusDocument[] | null {
-  if (!existsSync(CORPUS_DIR)) {
-    process.stdout.write(`notice: corpus not found at ${CORPUS_DIR}; corpus-based cases skipped\n`);
-    return null;
-  }
+  if (!sharedFilePresent('corpus-based reliability cases', CORPUS_DIR)) return null;
   return readdirSync(CORPUS_DIR)
     .filter((file) => /\.(txt|md|html)$/.test(file))
     .sort()

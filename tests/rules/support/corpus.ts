@@ -1,11 +1,12 @@
 // Reads the shared corpus at run time (never copied into the repo). Answer-key figures are read
 // from the JSON text itself so a fee like 28.488564 reaches the rules as the exact decimal
 // string it was written as, not through a binary float.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { canonicalDecimal } from '../../../src/domain/format/decimal';
 import type { FigureValues } from '../../../src/domain/rules/types';
+import { sharedFilePresent } from '../../support/sharedCorpus';
 
 export const CORPUS_DIR = path.resolve(__dirname, '../../../../shared/corpus');
 const EXPECTED_DIR = path.join(CORPUS_DIR, 'expected');
@@ -20,9 +21,7 @@ export interface AnswerKey {
 }
 
 export function corpusAvailable(): boolean {
-  const available = existsSync(EXPECTED_DIR);
-  if (!available) console.warn(`corpus not found at ${CORPUS_DIR}: corpus tests skipped`);
-  return available;
+  return sharedFilePresent('corpus rule tests', EXPECTED_DIR);
 }
 
 function exactFigures(json: string, name: string): Record<string, string | null> {

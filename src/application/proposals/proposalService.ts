@@ -55,6 +55,7 @@ import type {
   SetAgencyReviewPolicyInput,
 } from './proposalInputs';
 import { agencyRequiresReview } from './reviewPolicy';
+import { staleConflict } from './staleConflict';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -248,17 +249,24 @@ export class ProposalService {
       approvalMutationId(proposal.proposalId, reportRevision),
       0,
     );
-    const decided = decideAs(
-      {
-        type: 'ReviewProposal',
-        actor,
-        decision: input.decision,
-        comment: input.comment ?? null,
-        report,
-        appliedEventId,
-      },
-      proposal,
-    );
+    let decided: DecidedProposalEvent[];
+    try {
+      decided = decideAs(
+        {
+          type: 'ReviewProposal',
+          actor,
+          decision: input.decision,
+          comment: input.comment ?? null,
+          report,
+          appliedEventId,
+        },
+        proposal,
+      );
+    } catch (error) {
+      // A stale approval: the CONFLICT names the cells, their values and who changed them.
+      if (error instanceof RevisionConflictError) throw staleConflict(proposal, report) ?? error;
+      throw error;
+    }
     const reviewed = await this.append(
       proposal.proposalId,
       decided,

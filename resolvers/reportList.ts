@@ -1,17 +1,17 @@
-// `reports(filter:, orderBy:, asOf:)` and `agencies(filter:)`: answered from the corpus index
-// (region subtree, level, kind, status, years, ordering by a figure or indicator, asOf, totals),
-// except a `hasFailedRules` filter, which only the list read model knows. Sample data is left
-// out unless `includeSample`, removed agencies always.
-import { agencyIdFor, normaliseAgencyName } from '../events/report/ids';
-import type { CorpusView } from '../src/corpus/corpusView';
-import { cursorValues } from '../src/readSide/keysetPage';
-import { REPORT_ORDER, reportSummaryPage } from '../src/readSide/reportQueries';
-import { connectionOf } from './connection';
+// `reports(filter:, orderBy:, asOf:)`: one filter path over the corpus index (region subtree,
+// level, kind, status, years, agency, ordering by a figure or indicator, asOf, totals), every
+// filter together. `hasFailedRules` adds the reports the summaries count failed rules for (the
+// index holds figures, not rule results). Sample data is left out unless `includeSample`,
+// removed agencies always.
+import { ReportInputError } from '../events/report/errors';
+import { agencyIdFor } from '../events/report/ids';
+import type { CorpusFilter } from '../src/corpus/corpusFilter';
+import { reportSelectionPage } from '../src/corpus/reportSelection';
+import { reportIdsWithFailedRules } from '../src/readSide/failedRuleReports';
 import type { RequestContext } from './context';
-import { corpusReports } from './corpus/corpusConnections';
 import { corpusViewOf } from './corpus/corpusContext';
+import { toCorpusFilter } from './corpus/corpusFilterInput';
 import type { CorpusFilterInput, ReportOrderInput } from './corpus/corpusInputs';
-import { decodeCursor, encodeCursor } from './cursor';
 import { currentReport } from './reportViews';
 import type { ReportFilter } from './types/inputs';
 import type { Report } from './types/report';
@@ -20,15 +20,8 @@ import { pageInfoOf, type PageInfo } from './types/pageInfo';
 export interface ReportListPage {
   edges: Array<{ cursor: string; node: Report }>;
   pageInfo: PageInfo;
-  /** Null where it is not counted (the `hasFailedRules` filter). */
+  /** Null where it is not counted (an agency's reports). */
   totalCount: number | null;
-}
-
-/** Agency ids a list leaves out: removed agencies, and sample ones unless asked for. */
-export function hiddenAgencyIds(view: CorpusView, includeSample: boolean): string[] {
-  return view.index.agencies
-    .filter((agency) => agency.removed || (agency.sample && !includeSample))
-    .map((agency) => agency.agencyId);
 }
 
 function corpusFilterOf(filter: ReportFilter | null): CorpusFilterInput {
@@ -47,6 +40,28 @@ function corpusFilterOf(filter: ReportFilter | null): CorpusFilterInput {
   };
 }
 
+/** The corpus filter, with the reports `hasFailedRules` keeps when it is given. */
+async function listFilterOf(
+  context: RequestContext,
+  filter: ReportFilter | null,
+  asOf: Date | null,
+): Promise<CorpusFilter> {
+  const corpusFilter = toCorpusFilter(corpusFilterOf(filter));
+  const hasFailedRules = filter?.hasFailedRules;
+  if (typeof hasFailedRules !== 'boolean') return corpusFilter;
+  if (asOf) {
+    // Rule counts are kept for the current revision only.
+    throw new ReportInputError(
+      'hasFailedRules judges the current figures and cannot be combined with asOf',
+      'filter.hasFailedRules',
+    );
+  }
+  const failed = await reportIdsWithFailedRules(context.ledger.models);
+  return hasFailedRules
+    ? { ...corpusFilter, reportIdIn: failed }
+    : { ...corpusFilter, reportIdNotIn: failed };
+}
+
 export async function reportListPage(
   context: RequestContext,
   filter: ReportFilter | null,
@@ -55,30 +70,18 @@ export async function reportListPage(
   size: number,
   after: string | null,
 ): Promise<ReportListPage> {
-  const includeSample = filter?.includeSample === true;
-  if (typeof filter?.hasFailedRules === 'boolean') {
-    const view = await corpusViewOf(context, null);
-    const rows = await reportSummaryPage(
-      context.ledger.models,
-      {
-        ...(filter.agency ? { agencyKey: normaliseAgencyName(filter.agency) } : {}),
-        ...(filter.year !== undefined && filter.year !== null ? { year: filter.year } : {}),
-        hasFailedRules: filter.hasFailedRules,
-        hiddenAgencyIds: hiddenAgencyIds(view, includeSample),
-      },
-      after ? decodeCursor(after, ['number', 'string']) : null,
-      size + 1,
-    );
-    for (const row of rows.slice(0, size)) context.loaders.reportSummary.prime(row._id, row);
-    const page = connectionOf(
-      rows,
-      size,
-      (row) => encodeCursor(cursorValues(REPORT_ORDER, row)),
-      currentReport,
-    );
-    return { ...page, totalCount: null };
-  }
-  const page = await corpusReports(context, corpusFilterOf(filter), orderBy, size, after, asOf);
+  const view = await corpusViewOf(context, asOf);
+  const page = reportSelectionPage(
+    view,
+    await listFilterOf(context, filter, asOf),
+    {
+      key: orderBy?.key ?? null,
+      by: orderBy?.by === 'AGENCY_NAME' ? 'AGENCY_NAME' : orderBy?.by === 'YEAR' ? 'YEAR' : null,
+      direction: orderBy?.direction ?? null,
+    },
+    size,
+    after,
+  );
   const summaries = await context.loaders.reportSummary.loadMany(page.reportIds);
   const edges: ReportListPage['edges'] = [];
   summaries.forEach((summary, i) => {

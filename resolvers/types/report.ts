@@ -132,8 +132,8 @@ export class ReportConnection {
   @Field(() => Int, {
     nullable: true,
     description: bi(
-      '符合条件的报告总数（按 hasFailedRules 筛选或机构的报告列表时不计，为 null）',
-      'How many reports match (null where not counted: the hasFailedRules filter, an agency’s reports)',
+      '符合条件的报告总数（机构的报告列表时不计，为 null）',
+      'How many reports match (null where not counted: an agency’s reports)',
     ),
   })
   totalCount?: number | null;

@@ -17,6 +17,12 @@ export interface CorpusFilter {
   agencyIds?: readonly string[] | null;
   /** Include sample data (left out by default); removed agencies are always left out. */
   includeSample?: boolean | null;
+  /**
+   * Per-report facts the index does not hold (such as failed rules, counted by the report
+   * summaries): only these reports, or all but these.
+   */
+  reportIdIn?: ReadonlySet<string> | null;
+  reportIdNotIn?: ReadonlySet<string> | null;
 }
 
 const MIN_YEAR = 1990;
@@ -95,6 +101,8 @@ export function selectReports(
     if (years.size > 0 && !years.has(index.yearOfReport[ordinal])) continue;
     if (statuses && !statuses.has(view.status(ordinal))) continue;
     if (!agencyMatch(index.agencyOfReport[ordinal])) continue;
+    if (filter.reportIdIn && !filter.reportIdIn.has(index.reportIds[ordinal])) continue;
+    if (filter.reportIdNotIn?.has(index.reportIds[ordinal])) continue;
     selected[count++] = ordinal;
   }
   return selected.slice(0, count);

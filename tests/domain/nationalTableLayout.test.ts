@@ -1,9 +1,15 @@
-// The three printed tables of the national format as the export and the viewer lay them out.
-// Every expectation is read from ../shared/report-format/figures.tsv (the cells, their label
-// paths, the order they are read in) or is a fact of the printed form that the published reports
-// in ../shared/corpus show (the corner note, the 申请人情况 heading), never from the layouts.
+// The three printed tables of the national format (src/domain/format/nationalTableLayout.ts) as
+// the export and the viewer lay them out. Every expectation is read from
+// ../shared/report-format/figures.tsv (the cells, their label paths, the order they are read in)
+// or is text that the published reports in ../shared/corpus print (the corner note, 申请人情况,
+// 信息内容), never from the layouts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  T2_ITEM_HEADING,
+  T3_COLUMN_HEADING,
+  T3_CORNER_NOTE,
+} from '../../src/domain/format/nationalTableLayout';
 import { NATIONAL_TABLES, type LayoutTable } from '../../src/export/nationalLayout';
 import { TABLE_LAYOUTS, type CellSpec, type TableLayout } from '../../web/src/layout/tableLayouts';
 
@@ -51,11 +57,13 @@ const T4_GROUP_PATHS = unique(cellsOf('t4').map((cell) => joined(cell.rowPath)))
 );
 const T4_RESULTS = unique(cellsOf('t4').map((cell) => joined(cell.columnPath)));
 const T2_ARTICLES = unique(cellsOf('t2').map((cell) => cell.rowPath[0]));
+const t2ColumnsOf = (article: string): string[] =>
+  unique(
+    cellsOf('t2')
+      .filter((cell) => cell.rowPath[0] === article)
+      .map((cell) => joined(cell.columnPath)),
+  );
 const T3_LABEL_DEPTH = Math.max(...T3_ROW_PATHS.map((rowPath) => rowPath.length));
-
-/** Printed in 表三's corner and over its columns in every published report of the format. */
-const T3_CORNER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
-const T3_COLUMN_HEADING = '申请人情况';
 
 /** Level by level, a label where a run of equal prefixes starts and '' where it continues. */
 function levelsOf(paths: readonly (readonly string[])[], depth: number): string[][] {
@@ -153,18 +161,7 @@ describe('the viewer layout of the national tables', () => {
 
   it('given each table, when placed, then every row fills the same width: 1 + 3, 3 label levels + 7, 15', () => {
     const expected = {
-      t2:
-        1 +
-        Math.max(
-          ...T2_ARTICLES.map(
-            (a) =>
-              unique(
-                cellsOf('t2')
-                  .filter((c) => c.rowPath[0] === a)
-                  .map((c) => joined(c.columnPath)),
-              ).length,
-          ),
-        ),
+      t2: 1 + Math.max(...T2_ARTICLES.map((article) => t2ColumnsOf(article).length)),
       t3: T3_LABEL_DEPTH + T3_COLUMN_PATHS.length,
       t4: T4_GROUP_PATHS.length * T4_RESULTS.length,
     };
@@ -233,17 +230,13 @@ describe('the viewer layout of the national tables', () => {
     expect(layout.bodies).toHaveLength(T2_ARTICLES.length);
     layout.bodies.forEach((body, index) => {
       const article = T2_ARTICLES[index];
-      const columns = unique(
-        cellsOf('t2')
-          .filter((cell) => cell.rowPath[0] === article)
-          .map((cell) => joined(cell.columnPath)),
-      );
+      const columns = t2ColumnsOf(article);
       const [opening, headings] = body;
       expect(opening).toMatchObject([
         { kind: 'header', label: article, colSpan: 4, scope: 'colgroup' },
       ]);
       expect(headings.map((cell) => (cell.kind === 'header' ? cell.label : cell.key))).toEqual([
-        '信息内容',
+        T2_ITEM_HEADING,
         ...columns,
       ]);
       expect(headings.map((cell) => cell.colSpan)).toEqual([
@@ -383,7 +376,7 @@ describe('the export layout of the national tables', () => {
       const pad = (row: string[]): string[] => [...row, ...Array<string>(4 - row.length).fill('')];
       return [
         pad([article]),
-        pad(['信息内容', ...columns]),
+        pad([T2_ITEM_HEADING, ...columns]),
         ...items.map((item) =>
           pad([
             item,
@@ -449,13 +442,38 @@ describe('the export layout of the national tables', () => {
   });
 });
 
+describe('the export and the viewer, one layout', () => {
+  it('given each table, when the export flattens it, then every figure and label stands in the column the viewer draws it in', () => {
+    for (const id of ['t2', 't3', 't4'] as const) {
+      const layout = viewerLayout(id);
+      const viewerColumns = place([...layout.head, ...layout.bodies.flat()]).placed.map((p) => [
+        p.cell.kind === 'figure' ? p.cell.key : p.cell.label,
+        p.column,
+      ]);
+      const exportColumns = exportTable(id).rows.flatMap((row) =>
+        row.cells.flatMap((cell, column) =>
+          cell.kind === 'blank' ? [] : [[cell.kind === 'figure' ? cell.key : cell.text, column]],
+        ),
+      );
+      // Rows read top down and left to right in both; the flat grid leaves out the heading
+      // that stands over all of 表三's figure columns alike.
+      const byText = (a: (string | number)[], b: (string | number)[]): number =>
+        `${a[0]}\t${a[1]}`.localeCompare(`${b[0]}\t${b[1]}`);
+      expect([...exportColumns].sort(byText)).toEqual(
+        viewerColumns.filter(([text]) => text !== T3_COLUMN_HEADING).sort(byText),
+      );
+    }
+  });
+});
+
 describe('the printed form the layouts follow', () => {
-  it('given the published reports, when read, then 表三 prints the corner note and 申请人情况 as the layouts do', () => {
+  it('given a published report, when read, then it prints the corner note, 申请人情况 and 信息内容 the layouts print', () => {
     const published = readFileSync(
       path.join(CORPUS_DIR, '2023_hongze-qu_pdftotext-raw.txt'),
       'utf8',
-    );
-    expect(published).toContain(T3_COLUMN_HEADING);
-    expect(published.replace(/\s/g, '')).toContain(T3_CORNER_NOTE);
+    ).replace(/\s/g, '');
+    for (const text of [T3_CORNER_NOTE, T3_COLUMN_HEADING, T2_ITEM_HEADING]) {
+      expect([text, published.includes(text)]).toEqual([text, true]);
+    }
   });
 });

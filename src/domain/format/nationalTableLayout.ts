@@ -203,8 +203,9 @@ function table3(): NationalTableLayout {
     pathOf(label).map((part, level, parts) => {
       if (level === parts.length - 1) return { id: `t3-r-${key.replace(/\./g, '-')}`, label: part };
       const prefix = parts.slice(0, level + 1).join(SEPARATOR);
-      if (!groupIds.has(prefix)) groupIds.set(prefix, `t3-g${groupIds.size}`);
-      return { id: groupIds.get(prefix) as string, label: part };
+      const id = groupIds.get(prefix) ?? `t3-g${groupIds.size}`;
+      groupIds.set(prefix, id);
+      return { id, label: part };
     }),
   );
   const columnDepth = Math.max(...columnEntries.map((entry) => entry.length));

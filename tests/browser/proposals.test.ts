@@ -228,10 +228,11 @@ describeWhenReady('proposals and review in the web viewer', () => {
   it('given an open proposal, when a reviewer rejects it, then the report keeps its value and the cell is no longer marked', async () => {
     const key = 't2.penalty.decisions';
     const before = (await apiReport()).values.get(key) ?? null;
-    const id = await proposeByApi(editorToken, key, await otherValue(key, 5), '第二条建议');
-
     const reviewer = await openReport(reviewerToken);
-    await reviewer.locator(`td[data-key="${key}"][data-proposals="1"]`).waitFor();
+    await expect(cell(reviewer, key).getAttribute('data-proposals')).resolves.toBeNull();
+    // Proposed while the reviewer's page is open: the mark arrives live (proposalChanged).
+    const id = await proposeByApi(editorToken, key, await otherValue(key, 5), '第二条建议');
+    await reviewer.locator(`td[data-key="${key}"][data-proposals="1"]`).waitFor({ timeout: 20000 });
     await reviewer.goto(`${ledger.baseUrl}#/proposal/${id}`);
     await reviewer.getByLabel('审核意见').fill('与原件不符');
     await reviewer.getByRole('button', { name: '驳回 / reject' }).click();

@@ -25,3 +25,40 @@ export function reportIdFromInput(id: string): string | null {
   const parsed = fromGlobalId(id);
   return parsed?.type === 'Report' && UUID.test(parsed.id) ? parsed.id : null;
 }
+
+/**
+ * What a Report's local id names: the report now (`<uuid>`) or as it was at a past revision
+ * (`<uuid>@<revision>`, the id of `report(atRevision:)` and of its figures).
+ */
+export interface ReportRevisionRef {
+  reportId: string;
+  /** null: the current report. */
+  revision: number | null;
+}
+
+const REPORT_AT =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:@(\d{1,15}))?$/i;
+
+/** The local id of a past revision of a report (`<uuid>@<revision>`). */
+export function reportAtRevisionId(reportId: string, revision: number): string {
+  return `${reportId}@${revision}`;
+}
+
+/** `<uuid>` or `<uuid>@<revision>`; null for anything else. */
+export function parseReportRevisionRef(localId: string): ReportRevisionRef | null {
+  const match = REPORT_AT.exec(localId);
+  if (!match) return null;
+  return {
+    reportId: match[1].toLowerCase(),
+    revision: match[2] === undefined ? null : Number(match[2]),
+  };
+}
+
+/** A Figure's local id, `<report local id>:<key>`, split; null when malformed. */
+export function parseFigureRef(localId: string): (ReportRevisionRef & { key: string }) | null {
+  const separator = localId.indexOf(':');
+  if (separator < 0) return null;
+  const report = parseReportRevisionRef(localId.slice(0, separator));
+  const key = localId.slice(separator + 1);
+  return report && key ? { ...report, key } : null;
+}

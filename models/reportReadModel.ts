@@ -70,6 +70,7 @@ export const reportHeaderFields = {
   status: String,
   importerVersion: String,
   sourceHash: String,
+  recordedSourceHashes: { type: [String], default: undefined },
   sourceUrl: { type: String, default: null },
   format: String,
   shape: String,

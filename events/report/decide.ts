@@ -35,6 +35,7 @@ import type {
   NarrativeSectionState,
   ReportState,
 } from './reportState';
+import { recordedSourceHashes } from './reportState';
 import type {
   CellMarker,
   ImportedDocument,
@@ -80,9 +81,9 @@ function requireSeenRevision(state: ReportState, expectedRevision: number): void
 interface Changed {
   key: string;
   value: string | null;
-  revision: number;
   /** A figure's marker ("/", "无" …); sections have none. */
   marker?: string | null;
+  revision: number;
   lastChange: ChangeRef;
 }
 
@@ -97,8 +98,8 @@ function requireUnchangedSince(
     .map((item) => ({
       key: item.key,
       value: item.value,
-      revision: item.revision,
       marker: item.marker ?? null,
+      revision: item.revision,
       actor: { id: item.lastChange.actor.id, name: item.lastChange.actor.name },
       recordedAt: item.lastChange.recordedAt,
     }));
@@ -364,9 +365,14 @@ function decideReimport(command: ImportReportCommand, state: ReportState): Decid
     });
   }
   const warnings = [...parsed.warnings.map(storedWarning), ...plan.warnings];
-  const sourceChanged =
-    state.sourceHash !== parsed.sourceHash || !sameSource(state.warnings, warnings);
-  if (!sourceChanged && changes.length === 0 && sections.length === 0) return [];
+  // A document already recorded for this report that changes nothing records nothing: two
+  // renderings of one report (its HTML page and its PDF's text) re-imported in turn would
+  // otherwise append a ReportReimported for each, every time the folder is imported.
+  const alreadyRecorded =
+    state.sourceHash === parsed.sourceHash
+      ? sameSource(state.warnings, warnings)
+      : recordedSourceHashes(state).includes(parsed.sourceHash);
+  if (alreadyRecorded && changes.length === 0 && sections.length === 0) return [];
   const events: DecidedReportEvent[] = [
     {
       type: 'ReportReimported',

@@ -9,6 +9,7 @@ import type {
   MaybeReportState,
   ReportState,
 } from './reportState';
+import { recordedSourceHashes } from './reportState';
 
 function changeRef(event: RecordedEvent, kind: ChangeKind): ChangeRef {
   return {
@@ -55,6 +56,7 @@ function imported(event: RecordedEvent, data: ReportImportedData): ReportState {
     status: 'draft',
     importerVersion: data.importerVersion,
     sourceHash: data.sourceHash,
+    recordedSourceHashes: [data.sourceHash],
     sourceUrl: data.sourceUrl,
     format: data.format,
     shape: data.shape,
@@ -168,6 +170,10 @@ export function evolve(state: MaybeReportState, stored: RecordedEvent): MaybeRep
           ...state,
           importerVersion: data.importerVersion,
           sourceHash: data.sourceHash,
+          recordedSourceHashes: [
+            ...recordedSourceHashes(state).filter((hash) => hash !== data.sourceHash),
+            data.sourceHash,
+          ],
           sourceUrl: data.sourceUrl ?? state.sourceUrl,
           format: data.format,
           shape: data.shape,

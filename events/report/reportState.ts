@@ -73,6 +73,12 @@ export interface ReportState {
   status: ReportStatus;
   importerVersion: string;
   sourceHash: string;
+  /**
+   * Every document this report was imported or re-imported from (sha256), so a rendering it
+   * already recorded is not recorded again. Absent on states stored before the field existed:
+   * read it with `recordedSourceHashes()`.
+   */
+  recordedSourceHashes?: string[];
   sourceUrl: string | null;
   format: string;
   shape: string;
@@ -88,3 +94,8 @@ export interface ReportState {
 
 /** The stream holds no events yet. */
 export type MaybeReportState = ReportState | null;
+
+/** The documents a report was imported from; `[sourceHash]` for states stored before the field. */
+export function recordedSourceHashes(state: ReportState): readonly string[] {
+  return state.recordedSourceHashes ?? [state.sourceHash];
+}

@@ -241,6 +241,22 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
     scenario(reportImported).when(importCommand()).then([]);
   });
 
+  it('given a report imported from one rendering and re-imported from another with the same values, when the first is imported again, then nothing is decided; a rendering never seen is recorded', () => {
+    const rendering = (sourceHash: string): ReportCommand => {
+      const command = importCommand();
+      if (command.type !== 'ImportReport') throw new Error('an import command');
+      return { ...command, parsed: { ...command.parsed, sourceHash } };
+    };
+    const first = rendering('hash-of-the-html');
+    const imported = decide(first, null);
+    const second = decide(rendering('hash-of-the-pdf-text'), fold(null, recorded(imported)));
+    expect(second.map((event) => event.type)).toEqual(['ReportReimported']);
+    const given = [...imported, ...second];
+    scenario(given).when(first).then([]);
+    const unseen = decide(rendering('hash-of-a-third-rendering'), fold(null, recorded(given)));
+    expect(unseen.map((event) => event.type)).toEqual(['ReportReimported']);
+  });
+
   it('given a published report, when it is published again, then nothing is decided', () => {
     scenario([...reportImported, { type: 'ReportPublished', data: {} }])
       .when({ type: 'PublishReport', expectedRevision: 1 })
@@ -319,7 +335,7 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
       .thenFails(/a marker is one of/);
   });
 
-  test('given a person corrected a figure, when the same document is re-imported, then the correction stays: no FiguresEdited, and a warning names the proposed key', () => {
+  it('given a person corrected a figure, when the same document is re-imported, then the correction stays: no FiguresEdited, and a warning names the proposed key', () => {
     const decided = decide(
       importCommand(),
       fold(null, recorded([...reportImported, figuresEdited('9')])),
@@ -331,7 +347,7 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
     );
   });
 
-  test('given an imported report, when a document leaving a known cell blank is re-imported, then the value is kept with a warning naming the key', () => {
+  it('given an imported report, when a document leaving a known cell blank is re-imported, then the value is kept with a warning naming the key', () => {
     const blank = importCommand((cellKey, index) => (cellKey === key ? null : String(index)));
     const state = fold(null, recorded(reportImported));
     const decided = decide(blank, state);
@@ -344,13 +360,13 @@ describe('decider scenarios: given events, when a command, then events (unit)', 
     );
   });
 
-  test('given an imported report, when a document with no table figures is re-imported, then it is refused', () => {
+  it('given an imported report, when a document with no table figures is re-imported, then it is refused', () => {
     scenario(reportImported)
       .when(importCommand(() => null))
       .thenFails(/no table figures/);
   });
 
-  test('given a person edited a section, when the document is re-imported, then the section keeps their text', () => {
+  it('given a person edited a section, when the document is re-imported, then the section keeps their text', () => {
     const sectionEdited: DecidedReportEvent = {
       type: 'NarrativeEdited',
       data: {

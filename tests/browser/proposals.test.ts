@@ -52,6 +52,7 @@ describeWhenReady('proposals and review in the web viewer', () => {
   let editorToken: string;
   let secondEditorToken: string;
   let reviewerToken: string;
+  let adminToken: string;
 
   const apiReport = async (): Promise<{ revision: number; values: Map<string, string | null> }> => {
     const data = await graphqlCall<{
@@ -108,7 +109,8 @@ describeWhenReady('proposals and review in the web viewer', () => {
 
   beforeAll(async () => {
     ledger = await startLedgerForTest('browser-proposals');
-    const admin = await ledger.createToken({ name: '管理员', role: 'admin' });
+    adminToken = await ledger.createToken({ name: '管理员', role: 'admin' });
+    const admin = adminToken;
     editorToken = await ledger.createToken({
       name: EDITOR_NAME,
       role: 'editor',
@@ -244,6 +246,33 @@ describeWhenReady('proposals and review in the web viewer', () => {
     await cell(reviewer, key).waitFor();
     await expect(cell(reviewer, key).getAttribute('data-value')).resolves.toBe(before ?? '');
     await expect(cell(reviewer, key).getAttribute('data-proposals')).resolves.toBeNull();
+    await reviewer.close();
+  });
+
+  it('given an admin who may review, when they open their own proposal, then no approve / reject is offered, while a reviewer reaches both buttons by keyboard', async () => {
+    const key = 't2.fees.amount';
+    const id = await proposeByApi(adminToken, key, await otherValue(key, 7), '管理员的建议');
+
+    const admin = await pageWithToken(adminToken, `#/proposal/${id}`);
+    await admin.locator('.three-way').waitFor();
+    await admin.getByText('这是您提出的建议').waitFor();
+    await expect(admin.getByRole('button', { name: /批准|驳回/ }).count()).resolves.toBe(0);
+    await admin.close();
+
+    const reviewer = await pageWithToken(reviewerToken, `#/proposal/${id}`);
+    await reviewer.getByLabel('审核意见').focus();
+    await reviewer.keyboard.type('键盘审核');
+    await reviewer.keyboard.press('Tab');
+    await expect(reviewer.evaluate('document.activeElement.textContent')).resolves.toBe(
+      '批准 / approve',
+    );
+    await reviewer.keyboard.press('Tab');
+    await expect(reviewer.evaluate('document.activeElement.textContent')).resolves.toBe(
+      '驳回 / reject',
+    );
+    await reviewer.keyboard.press('Enter');
+    await reviewer.locator('.proposal-status[data-status="REJECTED"]').first().waitFor();
+    expect(await proposalStatus(id)).toBe('REJECTED');
     await reviewer.close();
   });
 

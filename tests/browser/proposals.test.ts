@@ -235,7 +235,8 @@ describeWhenReady('proposals and review in the web viewer', () => {
     // Proposed while the reviewer's page is open: the mark arrives live (proposalChanged).
     const id = await proposeByApi(editorToken, key, await otherValue(key, 5), '第二条建议');
     await reviewer.locator(`td[data-key="${key}"][data-proposals="1"]`).waitFor({ timeout: 20000 });
-    await reviewer.goto(`${ledger.baseUrl}#/proposal/${id}`);
+    // The report lists its pending proposals; the reviewer opens this one from there.
+    await reviewer.locator(`.report-proposals li[data-proposal-id="${id}"] a`).click();
     await reviewer.getByLabel('审核意见').fill('与原件不符');
     await reviewer.getByRole('button', { name: '驳回 / reject' }).click();
     await reviewer.locator('.proposal-status[data-status="REJECTED"]').first().waitFor();

@@ -13,6 +13,7 @@ import { navigate, type Route } from '../state/route';
 import { FigurePanel, PanelFrame } from './FigurePanel';
 import { FigureTable, type CellMarks } from './FigureTable';
 import { NarrativeSections } from './NarrativeSections';
+import { ReportProposals } from './ReportProposals';
 import { RevisionPicker } from './RevisionPicker';
 import { RuleSummary } from './RuleSummary';
 
@@ -244,6 +245,7 @@ export function ReportView({ route, token }: ReportViewProps) {
         <div aria-live="polite" class="live-region">
           {liveNotice && !viewingPast && <p class="notice live-notice">{liveNotice}</p>}
         </div>
+        {!viewingPast && <ReportProposals proposals={proposals} />}
         <RuleSummary rules={shown.rules} onOpen={open} />
         {shown.warnings.length > 0 && (
           <details class="warnings">

@@ -409,11 +409,13 @@ describeWithShared('the export layout of the national tables', () => {
     );
   });
 
-  it('given 表三, when exported, then two header rows carry the corner note and the column labels, merged labels written once', () => {
+  it('given 表三, when exported, then three header rows as printed: the corner note and 申请人情况, then the column labels, merged labels written once', () => {
     const columnLevels = levelsOf(T3_COLUMN_PATHS, 2);
     const corner = Array<string>(T3_LABEL_DEPTH).fill('');
+    const overColumns = Array<string>(T3_COLUMN_PATHS.length - 1).fill('');
     expect(texts(exportTable('t3'), 'header')).toEqual([
-      [T3_CORNER_NOTE, ...corner.slice(1), ...columnLevels[0]],
+      [T3_CORNER_NOTE, ...corner.slice(1), T3_COLUMN_HEADING, ...overColumns],
+      [...corner, ...columnLevels[0]],
       [...corner, ...columnLevels[1]],
     ]);
     expect(columnLevels[0]).toEqual(['自然人', '法人或其他组织', '', '', '', '', '总计']);
@@ -432,45 +434,43 @@ describeWithShared('the export layout of the national tables', () => {
     );
   });
 
-  it('given 表四, when exported, then three header rows: the groups, 行政诉讼’s two kinds, the five results of each', () => {
+  it('given 表四, when exported, then three header rows as printed: the groups, then 行政复议’s results beside 行政诉讼’s two kinds, then 行政诉讼’s results', () => {
     const depth = Math.max(...T4_GROUP_PATHS.map((groupPath) => groupPath.length));
+    // A label stands in the row of its level: 行政复议's results right under 行政复议.
     const columnPaths = T4_GROUP_PATHS.flatMap((groupPath) =>
-      T4_RESULTS.map((result) => [
-        ...groupPath,
-        ...Array<string>(depth - groupPath.length).fill(''),
-        result,
-      ]),
+      T4_RESULTS.map((result) => [...groupPath, result]),
     );
-    expect(texts(exportTable('t4'), 'header')).toEqual(levelsOf(columnPaths, depth + 1));
-    expect(texts(exportTable('t4'), 'header')[2]).toEqual([
+    const header = texts(exportTable('t4'), 'header');
+    expect(header).toEqual(levelsOf(columnPaths, depth + 1));
+    const results = T4_RESULTS.length;
+    const blank = (count: number): string[] => Array<string>(count).fill('');
+    expect(header[1]).toEqual([
       ...T4_RESULTS,
-      ...T4_RESULTS,
-      ...T4_RESULTS,
+      ...T4_GROUP_PATHS.slice(1).flatMap((groupPath) => [groupPath[1], ...blank(results - 1)]),
     ]);
+    expect(header[2]).toEqual([...blank(results), ...T4_RESULTS, ...T4_RESULTS]);
     expect(texts(exportTable('t4'), 'data')).toEqual([cellsOf('t4').map((cell) => cell.key)]);
   });
 });
 
 describeWithShared('the export and the viewer, one layout', () => {
-  it('given each table, when the export flattens it, then every figure and label stands in the column the viewer draws it in', () => {
+  it('given each table, when the export flattens it, then every figure and label stands in the row and column the viewer draws it in', () => {
     for (const id of ['t2', 't3', 't4'] as const) {
       const layout = viewerLayout(id);
-      const viewerColumns = place([...layout.head, ...layout.bodies.flat()]).placed.map((p) => [
+      const viewerCells = place([...layout.head, ...layout.bodies.flat()]).placed.map((p) => [
         p.cell.kind === 'figure' ? p.cell.key : p.cell.label,
+        p.row,
         p.column,
       ]);
-      const exportColumns = exportTable(id).rows.flatMap((row) =>
+      // Rows read top down and left to right in both, a merged cell at its first row and column.
+      const exportCells = exportTable(id).rows.flatMap((row, rowIndex) =>
         row.cells.flatMap((cell, column) =>
-          cell.kind === 'blank' ? [] : [[cell.kind === 'figure' ? cell.key : cell.text, column]],
+          cell.kind === 'blank'
+            ? []
+            : [[cell.kind === 'figure' ? cell.key : cell.text, rowIndex, column]],
         ),
       );
-      // Rows read top down and left to right in both; the flat grid leaves out the heading
-      // that stands over all of 表三's figure columns alike.
-      const byText = (a: (string | number)[], b: (string | number)[]): number =>
-        `${a[0]}\t${a[1]}`.localeCompare(`${b[0]}\t${b[1]}`);
-      expect([...exportColumns].sort(byText)).toEqual(
-        viewerColumns.filter(([text]) => text !== T3_COLUMN_HEADING).sort(byText),
-      );
+      expect(exportCells).toEqual(viewerCells);
     }
   });
 });

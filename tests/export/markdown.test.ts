@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { T3_ROWS } from '../../src/domain/format/figureCatalog';
 import type { RuleResult } from '../../src/domain/rules/types';
 import { reportToMarkdown } from '../../src/export/markdown';
@@ -7,6 +9,7 @@ import {
   fixtureReportWithNarrativeFigures,
   withFigures,
 } from './reportFixture';
+import { SHARED_CORPUS_DIR, sharedFilePresent } from '../support/sharedCorpus';
 
 /** The table lines that follow a `## title` heading, each split into trimmed cells. */
 function tableAfter(markdown: string, title: string): string[][] {
@@ -93,12 +96,21 @@ describe('reportToMarkdown (unit)', () => {
     expect(table.every((cells) => cells.length === 4)).toBe(true);
   });
 
-  it('lays out 表三 with two header rows and 25 rows of grouped labels', () => {
+  it('given a report, when exported, then 表三 has the three header rows of the printed form (corner note and 申请人情况, 自然人 | 法人或其他组织 | 总计, the five kinds) and 25 rows of grouped labels', () => {
     const table = tableAfter(markdown, '三、收到和处理政府信息公开申请情况');
     const header = table.filter((cells, index) => !isSeparator(cells) && isHeaderRow(cells, index));
-    expect(header).toHaveLength(2);
-    expect(header[0].slice(3)).toEqual(['自然人', '法人或其他组织', '', '', '', '', '总计']);
+    expect(header).toHaveLength(3);
+    expect(header[0].slice(3)).toEqual(['申请人情况', '', '', '', '', '', '']);
     expect(header[1].slice(3)).toEqual([
+      '**自然人**',
+      '**法人或其他组织**',
+      '',
+      '',
+      '',
+      '',
+      '**总计**',
+    ]);
+    expect(header[2].slice(3)).toEqual([
       '',
       '**商业企业**',
       '**科研机构**',
@@ -106,6 +118,11 @@ describe('reportToMarkdown (unit)', () => {
       '**法律服务机构**',
       '**其他**',
       '',
+    ]);
+    expect(header.map((cells) => cells.slice(1, 3))).toEqual([
+      ['', ''],
+      ['', ''],
+      ['', ''],
     ]);
     const rows = dataRows(table);
     expect(rows).toHaveLength(T3_ROWS.length);
@@ -117,11 +134,26 @@ describe('reportToMarkdown (unit)', () => {
     expect(rows.every((cells) => cells.length === 10)).toBe(true);
   });
 
-  it('lays out 表四 as three groups of five results over one data row', () => {
+  it('given a report, when exported, then 表四 has the header rows of the printed form, 行政复议’s five results right under it beside 行政诉讼’s two kinds, over one data row', () => {
     const table = tableAfter(markdown, '四、政府信息公开行政复议、行政诉讼情况');
+    const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const bold = (labels: readonly string[]): string[] => labels.map((label) => `**${label}**`);
     expect(table[0].filter(Boolean)).toEqual(['行政复议', '行政诉讼']);
-    expect(table[2].filter(Boolean)).toEqual(['**未经复议直接起诉**', '**复议后起诉**']);
-    expect(table[3].filter((cell) => cell === '**总计**')).toHaveLength(3);
+    expect(table[0].indexOf('行政诉讼')).toBe(5);
+    expect(table[2]).toEqual([
+      ...bold(results),
+      '**未经复议直接起诉**',
+      '',
+      '',
+      '',
+      '',
+      '**复议后起诉**',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(table[3]).toEqual(['', '', '', '', '', ...bold(results), ...bold(results)]);
     const rows = dataRows(table);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveLength(15);
@@ -184,5 +216,89 @@ describe('reportToMarkdown (unit)', () => {
       '| `n.1.1.10` | 1.1 | 12 | 篇 | 其中政策解读12篇。 |',
     ]);
     expect(reportToMarkdown(fixtureReport())).not.toContain('正文中的数字');
+  });
+});
+
+// ---- the printed form: a published report's own HTML tables, merged cells and all ----
+
+const PUBLISHED_HTML = path.join(SHARED_CORPUS_DIR, '2024_pingtan-zonghe-shiyanqu_article.html');
+const publishedPresent = sharedFilePresent(
+  'Markdown tables against a published report',
+  PUBLISHED_HTML,
+);
+const describeWithPublished = publishedPresent ? describe : describe.skip;
+
+const plain = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, '')
+    .replace(/\s/g, '');
+
+/**
+ * The header rows of the published table that holds `marker`, as a grid the way a browser
+ * places the cells: a cell's text at its first row and column, blank where it spans on. The
+ * header rows are those above the first row with a number.
+ */
+function publishedHeaderGrid(html: string, marker: string): string[][] {
+  const at = html.indexOf(marker);
+  const table = html.slice(html.lastIndexOf('<table', at), html.indexOf('</table>', at));
+  const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1].matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].map((cell) => ({
+      text: plain(cell[2]),
+      colSpan: Number(/colspan="(\d+)"/.exec(cell[1])?.[1] ?? 1),
+      rowSpan: Number(/rowspan="(\d+)"/.exec(cell[1])?.[1] ?? 1),
+    })),
+  );
+  const headRows = rows.findIndex((cells) => cells.some((cell) => /^\d+$/.test(cell.text)));
+  const grid: string[][] = [];
+  const taken = new Set<string>();
+  rows.slice(0, headRows).forEach((cells, row) => {
+    grid[row] = grid[row] ?? [];
+    let column = 0;
+    for (const cell of cells) {
+      while (taken.has(`${row}:${column}`)) column += 1;
+      for (let down = 0; down < cell.rowSpan; down += 1)
+        for (let across = 0; across < cell.colSpan; across += 1) {
+          taken.add(`${row + down}:${column + across}`);
+          if (down < headRows - row) {
+            grid[row + down] = grid[row + down] ?? [];
+            grid[row + down][column + across] = down === 0 && across === 0 ? cell.text : '';
+          }
+        }
+      column += cell.colSpan;
+    }
+  });
+  return grid.map((cells) => Array.from(cells, (text) => text ?? ''));
+}
+
+/** The exported table's header rows (the Markdown header and the bold rows), as plain text. */
+function exportedHeaderGrid(markdown: string, title: string): string[][] {
+  return tableAfter(markdown, title)
+    .filter((cells, index) => !isSeparator(cells) && isHeaderRow(cells, index))
+    .map((cells) => cells.map((cell) => cell.replace(/^\*\*(.*)\*\*$/, '$1').replace(/\s/g, '')));
+}
+
+describeWithPublished('reportToMarkdown against a published report', () => {
+  const html = publishedPresent ? readFileSync(PUBLISHED_HTML, 'utf8') : '';
+  const markdown = reportToMarkdown(fixtureReport());
+
+  it('given 平潭综合实验区’s 2024 report as published in HTML, when 表三 is exported, then its header rows hold the published header cells where the published table starts them', () => {
+    const published = publishedHeaderGrid(html, '申请人情况');
+    expect(published[0].filter(Boolean)).toContain('申请人情况');
+    expect(exportedHeaderGrid(markdown, '三、收到和处理政府信息公开申请情况')).toEqual(published);
+  });
+
+  it('given 平潭综合实验区’s 2024 report as published in HTML, when 表四 is exported, then its header rows hold the published header cells where the published table starts them', () => {
+    const published = publishedHeaderGrid(html, '复议后起诉');
+    expect(published[1].slice(0, 5)).toEqual([
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
+      '总计',
+    ]);
+    expect(exportedHeaderGrid(markdown, '四、政府信息公开行政复议、行政诉讼情况')).toEqual(
+      published,
+    );
   });
 });

@@ -94,8 +94,9 @@ async function serve(
   follower.done.catch((error: unknown) => {
     logger.error({ err: error }, 'projection follower stopped');
   });
-  // The first ledger verification starts now, in the background (readiness reports it).
-  void httpServer.readiness.refreshIntegrity();
+  // The first ledger verification starts now, in the background (readiness reports it): the
+  // log after the verified-up-to checkpoint; later refreshes verify all of it.
+  void httpServer.readiness.refreshIntegrity('tail');
   // The corpus index (cross-report queries) loads its snapshot and follows the log now, so the
   // first corpus query does not pay for it.
   corpusIndexOf(ledger.store, ledger.db)

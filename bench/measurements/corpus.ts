@@ -118,7 +118,11 @@ async function measureServer(
     const agencyId = agencies.reportById.agency.id;
     const province = agencies.reportById.agency.region?.path[0]?.code ?? '320000';
     // The server verifies the whole ledger once at start: measure after that, like the main bench.
+    const settleStart = performance.now();
     await waitUntilSettled(server);
+    log(
+      `  corpus: start-up verification settled ${round((performance.now() - settleStart) / 1000, 1)} s after the first answer`,
+    );
     const runs = profile.latencyRuns;
     const fullReport = median(
       await latencies(runs, 5, () => request(api, FULL_REPORT, { id: reportId })),

@@ -33,6 +33,7 @@ import {
   type AppendLimits,
   type PreparedAppend,
 } from './validateAppend';
+import { uncoveredEvents } from './uncoveredEvents';
 import { verifyAll, verifyStream } from './verifyLog';
 
 export type { CommitInFlight } from './storeParts';
@@ -172,6 +173,17 @@ export class MongoEventStore implements BulkAppendingEventStore {
     }
     const commit = await this.parts.positions.commitContaining(position);
     if (commit) await this.parts.streams.write(bareLookups([commit]));
+  }
+
+  async repairLookupsOf(events: readonly RecordedEvent[]): Promise<void> {
+    let repairedUpTo = 0;
+    for (const event of await uncoveredEvents(this.lookups, events)) {
+      if (event.position <= repairedUpTo) continue;
+      const commit = await this.parts.positions.commitContaining(event.position);
+      if (!commit) continue;
+      await this.parts.streams.write(bareLookups([commit]));
+      repairedUpTo = commit.lastPosition;
+    }
   }
 
   async streamRevision(streamId: string): Promise<StreamRevision> {

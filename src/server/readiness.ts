@@ -2,17 +2,20 @@
 // - database: answers a ping (bounded by a timeout, so a hung server fails the probe);
 // - projections: the read models' checkpoint is within `maxProjectionLag` events of the log
 //   head (reads would otherwise show stale data);
-// - integrity: the last full verification of the hash chains found no tampering. A full
+// - integrity: the last verification of the hash chains found no tampering. A full
 //   verification reads the whole log, so it is never run per probe: its result is cached and
 //   refreshed in the background once older than `integrityIntervalMs` (0: every probe waits
 //   for a fresh one, for tests). Until the first one finishes integrity is "pending", which
-//   does not fail the probe (a long log must not keep a fresh process out of service).
+//   does not fail the probe (a long log must not keep a fresh process out of service). The
+//   start's verification covers only the log after the verified-up-to checkpoint (scope
+//   "tail", see src/projections/verifiedCheckpoint.ts); every refresh after it is full.
 // The projection-lag gauge of /metrics is set here too.
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { VerificationResult } from '../../events/store/types';
 import type { LedgerMetrics } from '../observability/metrics';
 import { readCheckpoint } from '../projections/checkpoints';
+import { checkpointVerifiedHead, verifyLogTail } from '../projections/verifiedCheckpoint';
 import type { ProjectionContext } from '../projections/projectionContext';
 
 export interface ReadinessSources {
@@ -33,6 +36,9 @@ export interface ReadinessOptions {
 export interface IntegrityStatus {
   status: 'pending' | 'ok' | 'failed' | 'error';
   checkedAt: string | null;
+  /** full: the whole log; tail: the log after `verifiedFrom`, verified before (at start). */
+  scope?: 'full' | 'tail';
+  verifiedFrom?: number;
   eventsChecked?: number;
   failures?: VerificationResult['failures'];
   unaccountedPositions?: VerificationResult['unaccountedPositions'];
@@ -161,9 +167,12 @@ export class ReadinessMonitor {
     return { checkpoint, head, lag };
   }
 
-  /** Runs a full verification (one at a time) and caches its result. */
-  refreshIntegrity(): Promise<IntegrityStatus> {
-    this.verifying ??= this.verify().finally(() => {
+  /**
+   * Runs a verification (one at a time) and caches its result: full, or with `tail` (the
+   * start's) only the log after the verified-up-to checkpoint (full when there is none).
+   */
+  refreshIntegrity(scope: 'full' | 'tail' = 'full'): Promise<IntegrityStatus> {
+    this.verifying ??= this.verify(scope).finally(() => {
       this.verifying = null;
     });
     return this.verifying;
@@ -177,13 +186,19 @@ export class ReadinessMonitor {
     return this.integrity;
   }
 
-  private async verify(): Promise<IntegrityStatus> {
+  private async verify(scope: 'full' | 'tail'): Promise<IntegrityStatus> {
     const started = this.now();
     try {
-      const result = await this.sources.projection.store.verifyAll();
+      const { store, models } = this.sources.projection;
+      const tail = scope === 'tail' ? await verifyLogTail(store, models) : null;
+      const head = tail ? 0 : await store.headPosition();
+      const result = tail ?? (await store.verifyAll());
+      if (!tail && result.ok) await checkpointVerifiedHead(store, models, head);
       this.integrity = {
         status: result.ok ? 'ok' : 'failed',
         checkedAt: new Date(started).toISOString(),
+        scope: tail ? 'tail' : 'full',
+        ...(tail ? { verifiedFrom: tail.fromPosition } : {}),
         eventsChecked: result.eventsChecked,
         ...(result.ok
           ? {}

@@ -47,6 +47,7 @@ import { corsPolicy } from './corsPolicy';
 import { chineseMessageOf } from './errorMessagesZh';
 import { createFormatError } from './formatError';
 import { queryCostPlugin } from './queryCostPlugin';
+import { responseCachePlugin } from './responseCachePlugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queryLimits';
 import { loadRateLimitConfig, type RateLimitConfig } from './rateLimitConfig';
 import { TokenBuckets } from './tokenBucket';
@@ -173,6 +174,7 @@ export async function createHttpServer(
       readAccessPlugin(config.requireTokenForReads),
       refuseHttpSubscriptions<RequestContext>(GRAPHQL_PATH),
       queryCostPlugin(queryLimits, buckets),
+      responseCachePlugin({ models: ledger.models, registry: metrics.registry }),
       ...(options.plugins ?? []),
     ],
   });

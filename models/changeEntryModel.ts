@@ -1,5 +1,8 @@
 // One document per figure change (and one per non-figure event): serves both a figure's
 // history and the cross-report audit log. _id = `${eventId}:${key}` so writing it twice is harmless.
+// An agency event (a region set, sample data marked, an agency removed, a review policy set) is
+// one entry of its own in the same collection, with no report and no year: the audit log reads
+// both (AuditEntryDocument), a report's history only report entries.
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { FigureReviewData } from '../events/report/eventCatalog';
 import type { ActorRef, ChangeKind } from '../events/report/reportState';
@@ -35,6 +38,30 @@ export interface ChangeEntryDocument {
   /** An edit that applied an approved proposal: the proposal, its author and its approver. */
   review?: FigureReviewData;
 }
+
+/** The kinds of the agency events' entries (report entries have a ChangeKind). */
+export type AgencyChangeKind = 'region' | 'sample' | 'remove' | 'reviewPolicy';
+
+/** The entry of an agency event. */
+export interface AgencyChangeEntryDocument extends Omit<
+  ChangeEntryDocument,
+  'reportId' | 'year' | 'kind' | 'key' | 'review'
+> {
+  reportId: null;
+  year: null;
+  kind: AgencyChangeKind;
+  /** Always null: the entry is the event itself. */
+  key: null;
+  /**
+   * A region set: the agency's region code before and after (null: none known). A review policy
+   * set: 'true' or 'false' (whether edits need approval) before and after. Otherwise null.
+   */
+  from: string | null;
+  to: string | null;
+}
+
+/** Any entry of the audit log. */
+export type AuditEntryDocument = ChangeEntryDocument | AgencyChangeEntryDocument;
 
 export const changeEntrySchema = new Schema<ChangeEntryDocument>(
   {

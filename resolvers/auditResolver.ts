@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { ChangeEntryDocument } from '../models/changeEntryModel';
+import type { AuditEntryDocument } from '../models/changeEntryModel';
 import { compileAuditFilter } from '../src/subscriptions/auditFilter';
 import { perItem } from './complexity';
 import { connectionOf } from './connection';
@@ -16,8 +16,8 @@ import { Report } from './types/report';
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {
     description: bi(
-      '跨报告的审计日志：谁在何时修改了哪个数字，新的在前',
-      'Audit log across reports: who changed which figure, newest first',
+      '跨报告的审计日志：谁在何时修改了哪个数字，新的在前；也含机构事件（设置区划、标为示例、移除、审核规则）',
+      'Audit log across reports: who changed which figure, newest first; agency events (region set, sample marked, removal, review policy) too',
     ),
     complexity: perItem(20),
   })
@@ -43,7 +43,7 @@ export class AuditResolver {
       .find(query)
       .sort({ recordedAt: -1, _id: -1 })
       .limit(size + 1)
-      .lean<ChangeEntryDocument[]>()
+      .lean<AuditEntryDocument[]>()
       .exec();
     return connectionOf(
       rows,
@@ -58,6 +58,7 @@ export class AuditResolver {
     description: bi('所属报告（当前版本）', 'The report (current version)'),
   })
   async report(@Root() entry: AuditEntry, @Ctx() context: RequestContext): Promise<Report | null> {
+    if (entry.reportId === null) return null; // an agency event
     const summary = await context.loaders.reportSummary.load(entry.reportId);
     return summary ? currentReport(summary) : null;
   }

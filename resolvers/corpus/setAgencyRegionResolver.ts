@@ -9,6 +9,7 @@ import { actorOf, assertAdmin } from '../../src/auth/principal';
 import { checkRegionCode } from '../../src/corpus/corpusFilter';
 import { CorpusInputError } from '../../src/corpus/corpusInputError';
 import { corpusIndexOf } from '../../src/corpus/corpusIndexHandle';
+import { projectAgencyEvents } from '../../src/projections/projectAgency';
 import type { RequestContext } from '../context';
 import { Agency } from '../types/agency';
 import { bi } from '../types/describe';
@@ -46,7 +47,7 @@ export class SetAgencyRegionResolver {
       level: input.level ?? null,
       kind: input.kind ?? null,
     };
-    await context.ledger.store.appendToStream(
+    const appended = await context.ledger.store.appendToStream(
       agencyStreamId(agencyId),
       [
         {
@@ -58,6 +59,8 @@ export class SetAgencyRegionResolver {
       ],
       { expectedRevision: 'stream_exists' },
     );
+    // In the audit log before the answer, like a figure change.
+    await projectAgencyEvents(context.ledger.projection, appended.events);
     // Read-your-writes: the index folds the new event before the answer is built.
     forgetRequestCorpus(context);
     const index = await corpusIndexOf(context.ledger.store, context.ledger.db).current();

@@ -44,6 +44,10 @@ export enum ChangeKindEnum {
   NARRATIVE = 'narrative',
   PUBLISH = 'publish',
   WITHDRAW = 'withdraw',
+  REGION = 'region',
+  SAMPLE = 'sample',
+  REMOVE = 'remove',
+  REVIEW_POLICY = 'reviewPolicy',
 }
 registerEnumType(ChangeKindEnum, {
   name: 'ChangeKind',
@@ -56,6 +60,20 @@ registerEnumType(ChangeKindEnum, {
     NARRATIVE: { description: bi('人工修改正文', 'A person edited narrative text') },
     PUBLISH: { description: bi('发布', 'The report was published') },
     WITHDRAW: { description: bi('撤回', 'The report was withdrawn') },
+    REGION: {
+      description: bi(
+        '管理员设置或更正机构的区划（from/to 为之前与之后的区划代码）',
+        "An administrator set or corrected an agency's region (from/to: region code before and after)",
+      ),
+    },
+    SAMPLE: { description: bi('机构标为示例数据', 'An agency was marked as sample data') },
+    REMOVE: { description: bi('机构被移除', 'An agency was removed') },
+    REVIEW_POLICY: {
+      description: bi(
+        '管理员设置机构的修改是否需审核（from/to 为 true 或 false）',
+        "An administrator set whether edits of an agency's reports need approval (from/to: true or false)",
+      ),
+    },
   },
 });
 

@@ -1,6 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ChangeRef } from '../../events/report/reportState';
-import type { ChangeEntryDocument } from '../../models/changeEntryModel';
+import type {
+  AgencyChangeEntryDocument,
+  AuditEntryDocument,
+  ChangeEntryDocument,
+} from '../../models/changeEntryModel';
 import { DateTimeScalar } from '../scalars';
 import { Actor } from './actor';
 import { bi } from './describe';
@@ -78,8 +82,8 @@ export class FigureChange {
   })
   review!: FigureReview | null;
 
-  /** Not a field: for AuditEntry.report. */
-  reportId!: string;
+  /** Not a field: for AuditEntry.report (null: an agency event's entry). */
+  reportId!: string | null;
 }
 
 export function figureChangeOf(entry: ChangeEntryDocument): FigureChange {
@@ -141,8 +145,11 @@ export class AuditEntry extends FigureChange {
   @Field(() => String, { description: bi('机构名称', 'Agency name') })
   agency!: string;
 
-  @Field(() => Int, { description: bi('报告年度', 'Report year') })
-  year!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: bi('报告年度（机构事件为空）', 'Report year (null for an agency event)'),
+  })
+  year!: number | null;
 
   @Field(() => String, {
     description: bi(
@@ -153,9 +160,27 @@ export class AuditEntry extends FigureChange {
   feedCursor!: string;
 }
 
-export function auditEntryOf(entry: ChangeEntryDocument): AuditEntry {
+/** An agency event's entry: no report, no key; from/to as the entry document says. */
+function agencyChangeOf(entry: AgencyChangeEntryDocument): FigureChange {
   return {
-    ...figureChangeOf(entry),
+    eventId: entry.eventId,
+    revision: entry.revision,
+    recordedAt: entry.recordedAt,
+    actor: { id: entry.actor.id, name: entry.actor.name },
+    reason: entry.reason,
+    from: entry.from,
+    to: entry.to,
+    kind: entry.kind as ChangeKindEnum,
+    key: null,
+    revertedEventId: null,
+    review: null,
+    reportId: null,
+  };
+}
+
+export function auditEntryOf(entry: AuditEntryDocument): AuditEntry {
+  return {
+    ...(entry.reportId === null ? agencyChangeOf(entry) : figureChangeOf(entry)),
     agency: entry.agency,
     year: entry.year,
     feedCursor: changeCursor(entry.position),

@@ -1,10 +1,13 @@
 // Agencies read model from the agency streams: AgencyRegistered creates the document, the
-// sample and removal facts set its flags.
+// sample and removal facts set its flags. Every other agency event is also an audit entry
+// (agencyChangeEntries.ts).
 import type { AgencyRegisteredData } from '../../events/report/eventCatalog';
 import { normaliseAgencyName } from '../../events/report/ids';
 import type { RecordedEvent } from '../../events/store/types';
 import type { AgencyReadDocument } from '../../models/agencyReadModel';
+import { agencyStreamEntries } from './agencyChangeEntries';
 import type { ProjectionContext } from './projectionContext';
+import { writeChangeEntries } from './writeChangeEntries';
 
 export function agencyDocumentOf(event: RecordedEvent): AgencyReadDocument | null {
   if (event.type !== 'AgencyRegistered') return null;
@@ -27,6 +30,37 @@ export function agencyFlagsOf(
   if (event.type === 'AgencyMarkedSample') return { agencyId, flags: { sample: true } };
   if (event.type === 'AgencyRemoved') return { agencyId, flags: { removed: true } };
   return null;
+}
+
+/**
+ * The audit entries of `events` (agency events of any agencies): each agency's stream is read
+ * up to the last of them, since an entry says what the event changed from.
+ */
+async function writeAgencyEntries(
+  context: ProjectionContext,
+  events: readonly RecordedEvent[],
+): Promise<void> {
+  const lastRevision = new Map<string, number>();
+  for (const event of events) {
+    if (event.type === 'AgencyRegistered') continue;
+    lastRevision.set(
+      event.streamId,
+      Math.max(lastRevision.get(event.streamId) ?? 0, event.revision),
+    );
+  }
+  const wanted = new Set(events.map((event) => event.eventId));
+  for (const [streamId, toRevision] of lastRevision) {
+    const stream = await context.store.readStream(streamId, { toRevision });
+    // The batch's own events go along: a stream read may not see a commit whose writer died
+    // before writing its lookups (as projectEvents does for reports).
+    const known = new Set(stream.map((event) => event.eventId));
+    const missing = events.filter(
+      (event) => event.streamId === streamId && !known.has(event.eventId),
+    );
+    const all = [...stream, ...missing].sort((a, b) => a.revision - b.revision);
+    const entries = agencyStreamEntries(all).filter((entry) => wanted.has(entry.eventId));
+    await writeChangeEntries(context.models.changes, entries);
+  }
 }
 
 export async function projectAgencyEvents(
@@ -53,4 +87,5 @@ export async function projectAgencyEvents(
         if (error.code !== 11000) throw error;
       });
   }
+  await writeAgencyEntries(context, events);
 }

@@ -1,6 +1,5 @@
 // Inserts audit entries; entries already there (same _id) are left as they are.
-import type { ChangeEntryDocument } from '../../models/changeEntryModel';
-import type { ChangeEntryModel } from '../../models/changeEntryModel';
+import type { AuditEntryDocument, ChangeEntryModel } from '../../models/changeEntryModel';
 
 const DUPLICATE_KEY = 11000;
 
@@ -19,7 +18,7 @@ function onlyDuplicates(error: unknown): boolean {
 
 export async function writeChangeEntries(
   model: ChangeEntryModel,
-  entries: ChangeEntryDocument[],
+  entries: readonly AuditEntryDocument[],
 ): Promise<void> {
   for (let start = 0; start < entries.length; start += 1000) {
     const batch = entries.slice(start, start + 1000);

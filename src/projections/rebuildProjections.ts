@@ -2,7 +2,7 @@
 // in bulk (a per-event round trip would make a rebuild as slow as the original history).
 import { proposalIdOfStream } from '../../events/proposal/proposalIds';
 import { reportIdOfStream, AGENCY_STREAM_PREFIX } from '../../events/report/ids';
-import type { MaybeReportState } from '../../events/report/reportState';
+import type { MaybeReportState, ReportState } from '../../events/report/reportState';
 import { createLogFollower } from '../../events/store/logFollower';
 import { DERIVED_MODELS, ensureReadModelIndexes } from '../../models/readModels';
 import { BASES_CHECKPOINT, PROJECTIONS_CHECKPOINT, saveCheckpoint } from './checkpoints';
@@ -43,15 +43,53 @@ interface BatchWrites {
   snapshots: SnapshotDocument[];
 }
 
-async function writeBatch(context: ProjectionContext, batch: BatchWrites): Promise<void> {
+async function writeAgencies(context: ProjectionContext, batch: BatchWrites): Promise<void> {
   await insertAll(context.models.agencies.collection, batch.agencyDocuments);
   for (const flagged of batch.agencyFlags) {
     await context.models.agencies.collection.updateOne({ _id: flagged.agencyId } as never, {
       $set: flagged.flags,
     });
   }
-  await writeChangeEntries(context.models.changes, batch.entries);
-  await insertAll(context.models.snapshots.collection, batch.snapshots);
+}
+
+/**
+ * The collections of one batch have no order between them (only an agency's flags follow its
+ * registration), so they are written at once: the server works on each in its own connection
+ * instead of the rebuild waiting for one collection before it starts the next.
+ */
+async function writeBatch(context: ProjectionContext, batch: BatchWrites): Promise<void> {
+  await Promise.all([
+    writeAgencies(context, batch),
+    writeChangeEntries(context.models.changes, batch.entries),
+    insertAll(context.models.snapshots.collection, batch.snapshots),
+  ]);
+}
+
+/** Full documents per insertMany: ~70 KB each, so a batch is a few MB, well below 48 MB. */
+const REPORTS_PER_INSERT = 25;
+/** insertMany calls of full documents and summaries in flight at once. */
+const REPORT_WRITES_IN_FLIGHT = 2;
+
+/** The final full documents and summaries, in batches, a few at once. */
+async function writeReports(
+  context: ProjectionContext,
+  states: readonly ReportState[],
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < states.length) {
+      const batch = states.slice(next, next + REPORTS_PER_INSERT);
+      next += REPORTS_PER_INSERT;
+      await Promise.all([
+        insertAll(
+          context.models.reports.collection,
+          batch.map((state) => compactReportDocument(readDocumentOf(state))),
+        ),
+        insertAll(context.models.summaries.collection, batch.map(summaryOf)),
+      ]);
+    }
+  };
+  await Promise.all(Array.from({ length: REPORT_WRITES_IN_FLIGHT }, worker));
 }
 
 export async function rebuildProjections(
@@ -127,20 +165,8 @@ export async function rebuildProjections(
   await writing;
   // A proposal document is its whole (short) stream folded.
   for (const proposalId of proposals) await projectProposal(context, proposalId);
-  const finalStates = [...states.values()].filter((state) => state !== null);
-  for (let start = 0; start < finalStates.length; start += 100) {
-    const batch = finalStates.slice(start, start + 100);
-    await context.models.reports.collection.insertMany(
-      batch.map((state) => compactReportDocument(readDocumentOf(state))) as never[],
-      {
-        ordered: true,
-      },
-    );
-    await context.models.summaries.collection.insertMany(batch.map(summaryOf) as never[], {
-      ordered: true,
-    });
-  }
-  const documents = finalStates;
+  const documents = [...states.values()].filter((state) => state !== null);
+  await writeReports(context, documents);
   await saveCheckpoint(context, follower.checkpoint);
   await saveCheckpoint(context, follower.checkpoint, BASES_CHECKPOINT);
   return {

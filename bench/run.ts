@@ -21,6 +21,10 @@ import { runCorpusSection } from './measurements/corpus';
 import { measureEventStore } from './measurements/eventStore';
 import { benchOnly, runEventStoreSection } from './measurements/eventStoreSection';
 import { measureFullReportRead } from './measurements/fullReportRead';
+import {
+  FULL_REPORT_READ_SECTION,
+  runFullReportReadSection,
+} from './measurements/fullReportReadSection';
 import { measureImportSpeed } from './measurements/importSpeed';
 import { measureQueriesPerRequest } from './measurements/queriesPerRequest';
 import { measureRebuild } from './measurements/rebuild';
@@ -132,6 +136,9 @@ async function main(): Promise<void> {
   const profile = benchProfile();
   // The corpus section loads its own corpus (10k and 100k reports): run it on its own.
   if (process.env.BENCH_ONLY?.trim() === 'corpus') return runCorpusSection(profile, log);
+  // BENCH_ONLY=fullReportRead: only the full-report read measurement (fullReportReadSection.ts).
+  if (process.env.BENCH_ONLY?.trim() === FULL_REPORT_READ_SECTION)
+    return runFullReportReadSection(profile, log);
   // BENCH_ONLY=timeTravel: only what the history / asOf / atRevision / diff ratios need (the
   // small log, the measured report, the grown log and its rebuild), so BENCH_LARGE_EVENTS=1000000
   // fits in one run; written to bench/results/timeTravel/ so latest.* keeps the full table.

@@ -8,7 +8,10 @@ import { ReportInputError } from '../events/report/errors';
 import { agencyIdFor, reportIdFor } from '../events/report/ids';
 import type { ReportState } from '../events/report/reportState';
 import type { ProposalReadDocument } from '../models/proposalReadModel';
-import { ProposalService } from '../src/application/proposals/proposalService';
+import {
+  ProposalService,
+  type ProposalOutcome,
+} from '../src/application/proposals/proposalService';
 import { wouldBeRules } from '../src/application/proposals/wouldBeRules';
 import { figureDefinition } from '../src/domain/format/figureCatalog';
 import { figureValuesOf } from '../src/projections/reportRules';
@@ -75,8 +78,15 @@ async function statusOf(
     : ProposalStatusEnum.OPEN;
 }
 
-function payloadOf(document: ProposalReadDocument): ProposalPayload {
-  return { proposal: proposalOf(document) };
+function payloadOf(
+  outcome: ProposalOutcome,
+  input: { clientMutationId?: string | null },
+): ProposalPayload {
+  return {
+    proposal: proposalOf(outcome.proposal),
+    replayed: outcome.replayed,
+    clientMutationId: input.clientMutationId ?? null,
+  };
 }
 
 @Resolver(() => Proposal)
@@ -282,6 +292,7 @@ export class ProposalResolver {
         { ...input, reportId: reportIdOf(input.reportId) },
         { requestId: context.requestId },
       ),
+      input,
     );
   }
 
@@ -301,6 +312,7 @@ export class ProposalResolver {
       await serviceOf(context).reviewProposal(context.principal, input, {
         requestId: context.requestId,
       }),
+      input,
     );
   }
 
@@ -317,6 +329,7 @@ export class ProposalResolver {
       await serviceOf(context).commentOnProposal(context.principal, input, {
         requestId: context.requestId,
       }),
+      input,
     );
   }
 
@@ -336,6 +349,7 @@ export class ProposalResolver {
       await serviceOf(context).rebaseProposal(context.principal, input, {
         requestId: context.requestId,
       }),
+      input,
     );
   }
 

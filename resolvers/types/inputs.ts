@@ -6,7 +6,7 @@ import { ChangeKindEnum } from './enums';
 import type { CellMarker } from '../../events/report/storedTypes';
 
 /** The Relay `clientMutationId` every mutation input carries, declared once. */
-function ClientMutationIdField(): PropertyDecorator {
+export function ClientMutationIdField(): PropertyDecorator {
   return Field(() => String, {
     nullable: true,
     description: bi(

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { bi } from './describe';
-import { FigureValueInput } from './inputs';
+import { ClientMutationIdField, FigureValueInput } from './inputs';
 import { ProposalStatusEnum, ReviewDecisionEnum } from './proposalEnums';
 
 @InputType({ description: bi('提出修改建议', 'Propose figure changes for review') })
@@ -21,6 +21,9 @@ export class ProposeChangesInput {
 
   @Field(() => String, { description: bi('修改理由（必填）', 'Why (required)') })
   reason!: string;
+
+  @ClientMutationIdField()
+  clientMutationId?: string | null;
 }
 
 @InputType({ description: bi('审核修改建议', 'Review a proposal') })
@@ -33,6 +36,9 @@ export class ReviewProposalInput {
 
   @Field(() => String, { nullable: true, description: bi('审核意见', 'Comment') })
   comment?: string | null;
+
+  @ClientMutationIdField()
+  clientMutationId?: string | null;
 }
 
 @InputType({ description: bi('评论修改建议', 'Comment on a proposal') })
@@ -42,6 +48,9 @@ export class CommentOnProposalInput {
 
   @Field(() => String, { description: bi('评论内容', 'The comment') })
   text!: string;
+
+  @ClientMutationIdField()
+  clientMutationId?: string | null;
 }
 
 @InputType({
@@ -65,6 +74,9 @@ export class RebaseProposalInput {
 
   @Field(() => String, { nullable: true, description: bi('说明', 'Why, if worth saying') })
   reason?: string | null;
+
+  @ClientMutationIdField()
+  clientMutationId?: string | null;
 }
 
 @InputType({

@@ -1,6 +1,7 @@
-// Idempotent clientMutationId: a record per (actor, id) holding the input's hash, written before
-// the append. A repeat with the same input replays the first outcome; with another input it is
-// refused; a failed append drops the record, so the id may be retried.
+// Idempotent clientMutationId, for every mutation (report commands and proposal commands): a
+// record per (actor, id) holding the input's hash, written before the append, and event ids
+// derived from (actor, id, index). A repeat with the same input replays the first outcome; with
+// another input it is refused; a failed append drops the record, so the id may be retried.
 import { ReportInputError } from '../../events/report/errors';
 import { mutationEventId, reportStreamId } from '../../events/report/ids';
 import type { RecordedEvent } from '../../events/store/types';
@@ -15,10 +16,19 @@ export interface RecordedReplay {
   events: RecordedEvent[];
 }
 
+/**
+ * What any mutation claims with its clientMutationId: the caller, the id and its input's hash.
+ * A PreparedCommand is one; the proposal commands build theirs (proposals/proposalService.ts).
+ */
+export type MutationClaim = Pick<PreparedCommand, 'actor' | 'clientMutationId' | 'hash'> & {
+  /** The report the mutation is about (kept with the record, for looking into it). */
+  reportId: string | null;
+};
+
 export class ClientMutations {
   constructor(private readonly context: ProjectionContext) {}
 
-  private key(prepared: PreparedCommand): string {
+  private key(prepared: MutationClaim): string {
     return `${prepared.actor.id}:${prepared.clientMutationId}`;
   }
 
@@ -26,7 +36,7 @@ export class ClientMutations {
    * Whether the clientMutationId is recorded; a record for another input is an error, since
    * reusing an id must never apply or replay a different change.
    */
-  private async sameInputRecorded(prepared: PreparedCommand): Promise<boolean> {
+  async sameInputRecorded(prepared: MutationClaim): Promise<boolean> {
     const record = await this.context.models.mutations.findById(this.key(prepared)).lean().exec();
     if (!record) return false;
     if (record.inputHash !== prepared.hash) {
@@ -57,7 +67,7 @@ export class ClientMutations {
     return { reportId: entry.reportId, events: own };
   }
 
-  async record(prepared: PreparedCommand): Promise<void> {
+  async record(prepared: MutationClaim): Promise<void> {
     if (!prepared.clientMutationId) return;
     try {
       await this.context.models.mutations.create([
@@ -75,7 +85,7 @@ export class ClientMutations {
   }
 
   /** After a failed append (nothing written): the id may be used again. */
-  async forget(prepared: PreparedCommand): Promise<void> {
+  async forget(prepared: MutationClaim): Promise<void> {
     if (!prepared.clientMutationId) return;
     await this.context.models.mutations
       .deleteOne({ _id: this.key(prepared), inputHash: prepared.hash })

@@ -61,8 +61,8 @@ export async function openLedger(options: OpenLedgerOptions): Promise<Ledger> {
       ...(options.maxDocumentLength ? { maxDocumentLength: options.maxDocumentLength } : {}),
     });
     const proposals = new ProposalService(projection, services);
-    services.reimportProposer = (principal, input, meta) =>
-      proposals.proposeChanges(principal, input, meta);
+    services.reimportProposer = async (principal, input, meta) =>
+      (await proposals.proposeChanges(principal, input, meta)).proposal;
     return {
       client,
       db,

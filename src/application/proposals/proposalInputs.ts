@@ -4,11 +4,15 @@ export interface ProposeChangesInput {
   baseRevision: number;
   changes: Array<{ key: string; value: string | null }>;
   reason: string;
+  /** Relay's clientMutationId: a retry with the same id and input writes nothing more. */
+  clientMutationId?: string | null;
 }
 
 export interface CommentOnProposalInput {
   proposalId: string;
   text: string;
+  /** Relay's clientMutationId: a retry with the same id and input writes nothing more. */
+  clientMutationId?: string | null;
 }
 
 export interface RebaseProposalInput {
@@ -16,6 +20,8 @@ export interface RebaseProposalInput {
   /** New values; absent keeps the proposed values on the new base. */
   changes?: Array<{ key: string; value: string | null }> | null;
   reason?: string | null;
+  /** Relay's clientMutationId: a retry with the same id and input writes nothing more. */
+  clientMutationId?: string | null;
 }
 
 export type ReviewDecision = 'approve' | 'reject';
@@ -24,6 +30,8 @@ export interface ReviewProposalInput {
   proposalId: string;
   decision: ReviewDecision;
   comment?: string | null;
+  /** Relay's clientMutationId: a retry with the same id and input writes nothing more. */
+  clientMutationId?: string | null;
 }
 
 export interface SetAgencyReviewPolicyInput {

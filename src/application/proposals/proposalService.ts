@@ -26,7 +26,7 @@ import {
   RevisionConflictError,
 } from '../../../events/report/errors';
 import { SCHEMA_VERSIONS } from '../../../events/report/eventCatalog';
-import { agencyIdFor, agencyStreamId, mutationEventId } from '../../../events/report/ids';
+import { agencyIdFor, agencyStreamId, mutationEventId, uuidV5 } from '../../../events/report/ids';
 import type { ActorRef, ReportState } from '../../../events/report/reportState';
 import { WrongExpectedRevision, type EventMetadata } from '../../../events/store/types';
 import type { ProposalReadDocument } from '../../../models/proposalReadModel';
@@ -44,7 +44,13 @@ import { projectProposal } from '../../projections/projectProposal';
 import { projectReport } from '../../projections/projectReport';
 import { stateOf } from '../../projections/readModelDocument';
 import { reportStateAt } from '../../projections/timeTravel';
-import { requireReason, requireRevisionInput } from '../commandInput';
+import { ClientMutations, type MutationClaim } from '../clientMutations';
+import {
+  inputHash,
+  optionalClientMutationId,
+  requireReason,
+  requireRevisionInput,
+} from '../commandInput';
 import type { RequestMeta } from '../commandTypes';
 import type { LedgerServices } from '../ledgerServices';
 import type {
@@ -74,6 +80,21 @@ function decideAs(command: ProposalCommand, state: ProposalState | null): Decide
   }
 }
 
+/** A proposal command's answer: the proposal after it, and whether it was a replay. */
+export interface ProposalOutcome {
+  proposal: ProposalReadDocument;
+  /** The clientMutationId had been used with this input already: nothing was written. */
+  replayed: boolean;
+}
+
+/**
+ * With a clientMutationId, a new proposal's id derives from (actor, id), so a retried
+ * proposeChanges names the stream the first call created.
+ */
+function proposalIdFor(actorId: string, clientMutationId: string | null): string {
+  return clientMutationId ? uuidV5(`proposal:${actorId}:${clientMutationId}`) : randomUUID();
+}
+
 export interface AgencyReviewPolicy {
   agencyId: string;
   name: string;
@@ -81,10 +102,63 @@ export interface AgencyReviewPolicy {
 }
 
 export class ProposalService {
+  private readonly mutations: ClientMutations;
+
   constructor(
     private readonly context: ProjectionContext,
     private readonly services: LedgerServices,
-  ) {}
+  ) {
+    this.mutations = new ClientMutations(context);
+  }
+
+  /** The claim of a proposal command's clientMutationId (null without one). */
+  private claimOf(
+    actor: ActorRef,
+    clientMutationId: unknown,
+    operation: string,
+    input: unknown,
+    reportId: string,
+  ): MutationClaim | null {
+    const id = optionalClientMutationId(clientMutationId);
+    return id ? { actor, clientMutationId: id, hash: inputHash(operation, input), reportId } : null;
+  }
+
+  /** The proposal, when its stream holds the first event `claim`'s mutation wrote. */
+  private async replayOf(
+    claim: MutationClaim,
+    proposalId: string,
+  ): Promise<ProposalReadDocument | null> {
+    const eventId = mutationEventId(claim.actor.id, claim.clientMutationId as string, 0);
+    const events = await this.context.store.readStream(proposalStreamId(proposalId));
+    if (!events.some((event) => event.eventId === eventId)) return null;
+    return projectProposal(this.context, proposalId);
+  }
+
+  /**
+   * Runs a proposal command once per clientMutationId, the way report commands do
+   * (clientMutations.ts): a recorded id with the same input answers the proposal without
+   * writing; the record is written before the command's append and dropped when nothing of the
+   * command was stored.
+   */
+  private async once(
+    claim: MutationClaim | null,
+    proposalId: string,
+    command: () => Promise<ProposalOutcome>,
+  ): Promise<ProposalOutcome> {
+    if (!claim) return command();
+    if (await this.mutations.sameInputRecorded(claim)) {
+      const replay = await this.replayOf(claim, proposalId);
+      if (replay) return { proposal: replay, replayed: true };
+    }
+    await this.mutations.record(claim);
+    try {
+      return await command();
+    } catch (error) {
+      // An approval whose report edit failed stays recorded: its ProposalApproved is stored.
+      if (!(await this.replayOf(claim, proposalId))) await this.mutations.forget(claim);
+      throw error;
+    }
+  }
 
   /** The proposal folded from its stream (the read model may lag behind another process). */
   async load(proposalId: unknown): Promise<ProposalState> {
@@ -109,26 +183,39 @@ export class ProposalService {
     return stateOf(document);
   }
 
+  /**
+   * Appends at `expectedRevision`. With a clientMutationId (`claim`) the event ids derive from
+   * it, so the same request sent twice at once is stored once: the second finds the first's
+   * events and answers as a replay.
+   */
   private async append(
     proposalId: string,
     decided: DecidedProposalEvent[],
     expectedRevision: number | 'no_stream',
     metadata: EventMetadata,
-  ): Promise<ProposalReadDocument> {
+    claim: MutationClaim | null = null,
+  ): Promise<ProposalOutcome> {
+    const clientMutationId = claim?.clientMutationId ?? null;
+    let replayed = false;
     try {
-      await this.context.store.appendToStream(
+      const appended = await this.context.store.appendToStream(
         proposalStreamId(proposalId),
-        decided.map((event) => ({
-          eventId: randomUUID(),
+        decided.map((event, index) => ({
+          eventId: clientMutationId
+            ? mutationEventId(metadata.actor.id, clientMutationId, index)
+            : randomUUID(),
           type: event.type,
           schemaVersion: PROPOSAL_SCHEMA_VERSIONS[event.type],
           data: event.data,
-          metadata,
+          metadata: clientMutationId ? { ...metadata, correlationId: clientMutationId } : metadata,
         })),
         { expectedRevision },
       );
+      replayed = appended.alreadyAppended;
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
+      const replay = claim ? await this.replayOf(claim, proposalId) : null;
+      if (replay) return { proposal: replay, replayed: true };
       // Someone else changed the proposal first: the caller reloads it and decides again.
       const actual = error.actualRevision === 'no_stream' ? -1 : error.actualRevision;
       throw new RevisionConflictError(
@@ -138,7 +225,7 @@ export class ProposalService {
     }
     const document = await projectProposal(this.context, proposalId);
     if (!document) throw new Error(`proposal ${proposalId} was appended but cannot be projected`);
-    return document;
+    return { proposal: document, replayed };
   }
 
   private metadata(actor: ActorRef, meta: RequestMeta, reason?: string): EventMetadata {
@@ -153,12 +240,35 @@ export class ProposalService {
     principal: Principal,
     input: ProposeChangesInput,
     meta: RequestMeta = {},
-  ): Promise<ProposalReadDocument> {
+  ): Promise<ProposalOutcome> {
     const actor = actorOf(principal);
     const reason = requireReason(input.reason);
     const baseRevision = requireRevisionInput(input.baseRevision, 'baseRevision');
+    const claim = this.claimOf(
+      actor,
+      input.clientMutationId,
+      'proposeChanges',
+      { reportId: input.reportId, baseRevision, changes: input.changes, reason },
+      input.reportId,
+    );
+    const proposalId = proposalIdFor(actor.id, claim?.clientMutationId ?? null);
     const current = await this.currentReport(input.reportId);
     assertCanEdit(principal, current.agency);
+    return this.once(claim, proposalId, () =>
+      this.openProposal(proposalId, actor, current, baseRevision, input, reason, meta, claim),
+    );
+  }
+
+  private async openProposal(
+    proposalId: string,
+    actor: ActorRef,
+    current: ReportState,
+    baseRevision: number,
+    input: ProposeChangesInput,
+    reason: string,
+    meta: RequestMeta,
+    claim: MutationClaim | null,
+  ): Promise<ProposalOutcome> {
     if (baseRevision > current.revision) {
       throw new ReportInputError(
         `the report has no revision ${baseRevision} (it is at ${current.revision})`,
@@ -170,12 +280,11 @@ export class ProposalService {
         ? current
         : await reportStateAt(this.context, current.reportId, { atRevision: baseRevision });
     if (!base) throw new ReportNotFoundError('no such report revision', 'baseRevision');
-    const proposalId = randomUUID();
     const decided = decideAs(
       { type: 'OpenProposal', proposalId, actor, base, changes: input.changes },
       null,
     );
-    return this.append(proposalId, decided, 'no_stream', this.metadata(actor, meta, reason));
+    return this.append(proposalId, decided, 'no_stream', this.metadata(actor, meta, reason), claim);
   }
 
   /** Whoever may edit or review the agency's reports may take part in the discussion. */
@@ -192,47 +301,103 @@ export class ProposalService {
     principal: Principal,
     input: CommentOnProposalInput,
     meta: RequestMeta = {},
-  ): Promise<ProposalReadDocument> {
+  ): Promise<ProposalOutcome> {
     const actor = actorOf(principal);
     const proposal = await this.load(input.proposalId);
     this.assertParticipant(principal, proposal.agency);
-    const decided = decideAs({ type: 'CommentOnProposal', actor, text: input.text }, proposal);
-    return this.append(proposal.proposalId, decided, proposal.revision, this.metadata(actor, meta));
+    const claim = this.claimOf(
+      actor,
+      input.clientMutationId,
+      'commentOnProposal',
+      { proposalId: proposal.proposalId, text: input.text },
+      proposal.reportId,
+    );
+    return this.once(claim, proposal.proposalId, async () => {
+      const decided = decideAs({ type: 'CommentOnProposal', actor, text: input.text }, proposal);
+      return this.append(
+        proposal.proposalId,
+        decided,
+        proposal.revision,
+        this.metadata(actor, meta),
+        claim,
+      );
+    });
   }
 
   async rebaseProposal(
     principal: Principal,
     input: RebaseProposalInput,
     meta: RequestMeta = {},
-  ): Promise<ProposalReadDocument> {
+  ): Promise<ProposalOutcome> {
     const actor = actorOf(principal);
     const proposal = await this.load(input.proposalId);
     const report = await this.currentReport(proposal.reportId);
     assertCanEdit(principal, report.agency);
-    const decided = decideAs(
-      { type: 'RebaseProposal', actor, report, changes: input.changes ?? null },
-      proposal,
-    );
     const reason = input.reason?.trim() ? requireReason(input.reason) : undefined;
-    return this.append(
-      proposal.proposalId,
-      decided,
-      proposal.revision,
-      this.metadata(actor, meta, reason),
+    const claim = this.claimOf(
+      actor,
+      input.clientMutationId,
+      'rebaseProposal',
+      { proposalId: proposal.proposalId, changes: input.changes ?? null, reason: reason ?? null },
+      proposal.reportId,
     );
+    return this.once(claim, proposal.proposalId, async () => {
+      const decided = decideAs(
+        { type: 'RebaseProposal', actor, report, changes: input.changes ?? null },
+        proposal,
+      );
+      return this.append(
+        proposal.proposalId,
+        decided,
+        proposal.revision,
+        this.metadata(actor, meta, reason),
+        claim,
+      );
+    });
   }
 
   async reviewProposal(
     principal: Principal,
     input: ReviewProposalInput,
     meta: RequestMeta = {},
-  ): Promise<ProposalReadDocument> {
+  ): Promise<ProposalOutcome> {
     const actor = actorOf(principal);
     if (input.decision !== 'approve' && input.decision !== 'reject') {
       throw new ReportInputError('decision is APPROVE or REJECT', 'decision');
     }
     const proposal = await this.load(input.proposalId);
     assertCanReview(principal, proposal.agency);
+    const claim = this.claimOf(
+      actor,
+      input.clientMutationId,
+      'reviewProposal',
+      { proposalId: proposal.proposalId, decision: input.decision, comment: input.comment ?? null },
+      proposal.reportId,
+    );
+    const outcome = await this.once(claim, proposal.proposalId, () =>
+      this.decideReview(principal, actor, proposal, input, meta, claim),
+    );
+    if (!outcome.replayed) return outcome;
+    // A retried approval whose first call died before its report edit finishes that edit.
+    const now = await this.load(proposal.proposalId);
+    if (now.status !== 'approved' || now.review?.reviewer.id !== actor.id) return outcome;
+    if (await this.applied(now)) return outcome;
+    await this.apply(principal, now, meta);
+    return { proposal: await this.projected(proposal.proposalId), replayed: true };
+  }
+
+  private async projected(proposalId: string): Promise<ProposalReadDocument> {
+    return (await projectProposal(this.context, proposalId)) as ProposalReadDocument;
+  }
+
+  private async decideReview(
+    principal: Principal,
+    actor: ActorRef,
+    proposal: ProposalState,
+    input: ReviewProposalInput,
+    meta: RequestMeta,
+    claim: MutationClaim | null,
+  ): Promise<ProposalOutcome> {
     if (
       input.decision === 'approve' &&
       proposal.status === 'approved' &&
@@ -240,7 +405,7 @@ export class ProposalService {
     ) {
       // A repeated approval: finishes one whose changes were not applied (see the header).
       await this.apply(principal, proposal, meta);
-      return (await projectProposal(this.context, proposal.proposalId)) as ProposalReadDocument;
+      return { proposal: await this.projected(proposal.proposalId), replayed: false };
     }
     const report = await this.currentReport(proposal.reportId);
     const reportRevision = report.revision;
@@ -272,10 +437,11 @@ export class ProposalService {
       decided,
       proposal.revision,
       this.metadata(actor, meta),
+      claim,
     );
-    if (reviewed.status !== 'approved') return reviewed;
-    await this.apply(principal, reviewed, meta);
-    return (await projectProposal(this.context, proposal.proposalId)) as ProposalReadDocument;
+    if (reviewed.replayed || reviewed.proposal.status !== 'approved') return reviewed;
+    await this.apply(principal, reviewed.proposal, meta);
+    return { proposal: await this.projected(proposal.proposalId), replayed: false };
   }
 
   /** Step 2 of an approval: the changes as an ordinary edit naming proposer and approver. */

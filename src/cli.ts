@@ -13,18 +13,31 @@ async function openLocalImporter() {
     { reportImporterFromService },
     { rulesOf },
     { openLedgerForCli },
+    { ReportBatchImporter },
+    { importDocument },
   ] = await Promise.all([
     import('./auth/principal'),
     import('./cli/importCommand'),
     import('./projections/reportRules'),
     import('./cli/openLedger'),
+    import('./application/importReportBatch'),
+    import('./domain/importer/importDocument'),
   ]);
   const opened = await openLedgerForCli();
   const principal = localAdminPrincipal('bulk import (cli)');
+  const { ledger } = opened;
+  // Folders go through the bulk path: new reports appended and projected in batches.
+  const batch = new ReportBatchImporter(
+    ledger.projection,
+    ledger.store,
+    (who, input, meta) => ledger.services.importReport(who, input, meta),
+    { parseDocument: importDocument },
+  );
   return {
     importer: reportImporterFromService(
-      (input) => opened.ledger.services.importReport(principal, input),
+      (input) => ledger.services.importReport(principal, input),
       (report) => rulesOf(report).filter((rule) => rule.status === 'failed').length,
+      (inputs) => batch.importReports(principal, inputs),
     ),
     close: () => opened.close(),
   };

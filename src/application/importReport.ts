@@ -3,6 +3,7 @@ import { ReportInputError } from '../../events/report/errors';
 import { normaliseAgencyName } from '../../events/report/ids';
 import type { ParsedReport } from '../domain/importer/types';
 import { UnrecognisedDocumentError } from '../domain/importer/types';
+import { inputHash } from './commandInput';
 import type { ImportReportInput } from './commandTypes';
 import type { DocumentParser } from './documentParser';
 
@@ -114,4 +115,23 @@ export function parseImport(
   const year = givenYear ?? parsed.year;
   if (!year) throw new ReportInputError('the document does not state its year; give year', 'year');
   return { parsed, hintAgency, agency, year };
+}
+
+/**
+ * The fingerprint of an import's input (what tells a replayed clientMutationId from a reused
+ * one). One function for the per-report path and the batch path (importReportBatch.ts), so a
+ * document first imported by one is recognised by the other.
+ */
+export function importInputHash(
+  input: ImportReportInput,
+  hintAgency: string | null,
+  reason: string,
+): string {
+  return inputHash('importReport', {
+    document: input.document,
+    agency: hintAgency,
+    year: input.year ?? null,
+    sourceUrl: input.sourceUrl ?? null,
+    reason,
+  });
 }

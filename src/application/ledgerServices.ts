@@ -34,7 +34,7 @@ import type {
   SetFiguresInput,
 } from './commandTypes';
 import type { DocumentParser } from './documentParser';
-import { DEFAULT_MAX_DOCUMENT_LENGTH, parseImport } from './importReport';
+import { DEFAULT_MAX_DOCUMENT_LENGTH, importInputHash, parseImport } from './importReport';
 import type { AppliedProposal } from './proposals/appliedProposal';
 import { assertDirectEditAllowed } from './proposals/reviewPolicy';
 import { replayOutcome, ReportCommandHandler } from './reportCommandHandler';
@@ -296,13 +296,7 @@ export class LedgerServices {
       actor,
       reason,
       clientMutationId,
-      hash: inputHash('importReport', {
-        document: input.document,
-        agency: hintAgency,
-        year: input.year ?? null,
-        sourceUrl: input.sourceUrl ?? null,
-        reason,
-      }),
+      hash: importInputHash(input, hintAgency, reason),
     };
     const replay = await this.mutations.findReplay(prepared);
     if (replay) return replayOutcome(this.context, replay.reportId, replay.events);

@@ -98,36 +98,61 @@ function reimportLines(outcomes: readonly ImportOutcome[], verbose: boolean): st
   return lines;
 }
 
+/** What the summary reads of one outcome of the application service. */
+function resultOf<R extends ImportedReportView>(
+  outcome: ImportServiceOutcome<R>,
+  countFailedRules: (report: R) => number,
+): ImportDocumentResult {
+  const { report, events, replayed, reimport } = outcome;
+  const counts = replayed ? null : reimportCountsOf(reimport);
+  const result: ImportResultWithReimport = {
+    ...(counts ? { reimport: counts } : {}),
+    reportId: report.reportId,
+    agency: report.agency,
+    year: report.year,
+    revision: report.revision,
+    // Table cells only: narrative numbers (n.*) are not figures of the summary.
+    figureCount: report.figures.filter(
+      (figure) => /^t[234]\./.test(figure.key) && figure.value !== null,
+    ).length,
+    warnings: report.warnings.map(({ code, message }) => ({ code, message })),
+    failedRuleCount: countFailedRules(report),
+    unchanged: replayed || events.length === 0,
+  };
+  return result;
+}
+
+/** One document's outcome of the service's bulk import. */
+export type ImportServiceBatchOutcome<R extends ImportedReportView = ImportedReportView> =
+  { ok: true; outcome: ImportServiceOutcome<R> } | { ok: false; error: Error };
+
 /**
  * Adapts the in-process import service (local admin mode). Rule results are derived from a
  * report's figures, not stored, so the caller says how to count the failed ones, e.g.
  * `reportImporterFromService((input) => ledger.services.importReport(localAdminPrincipal(), input),
  *   (report) => rulesOf(report).filter((rule) => rule.status === 'failed').length)`.
+ * With `importReports` (src/application/importReportBatch.ts) a folder goes in batches.
  */
 export function reportImporterFromService<R extends ImportedReportView>(
   importReport: (input: ImportDocumentInput) => Promise<ImportServiceOutcome<R>>,
   countFailedRules: (report: R) => number,
+  importReports?: (
+    inputs: readonly ImportDocumentInput[],
+  ) => Promise<Array<ImportServiceBatchOutcome<R>>>,
 ): ReportImporter {
   return {
     async importDocument(input) {
-      const { report, events, replayed, reimport } = await importReport(input);
-      const counts = replayed ? null : reimportCountsOf(reimport);
-      const result: ImportResultWithReimport = {
-        ...(counts ? { reimport: counts } : {}),
-        reportId: report.reportId,
-        agency: report.agency,
-        year: report.year,
-        revision: report.revision,
-        // Table cells only: narrative numbers (n.*) are not figures of the summary.
-        figureCount: report.figures.filter(
-          (figure) => /^t[234]\./.test(figure.key) && figure.value !== null,
-        ).length,
-        warnings: report.warnings.map(({ code, message }) => ({ code, message })),
-        failedRuleCount: countFailedRules(report),
-        unchanged: replayed || events.length === 0,
-      };
-      return result;
+      return resultOf(await importReport(input), countFailedRules);
     },
+    ...(importReports
+      ? {
+          async importDocuments(inputs: readonly ImportDocumentInput[]) {
+            return (await importReports(inputs)).map((item) =>
+              item.ok ? resultOf(item.outcome, countFailedRules) : item.error,
+            );
+          },
+        }
+      : {}),
   };
 }
 
@@ -384,6 +409,66 @@ function optionsOrExit(args: readonly string[], io: CliIo): ImportCommandOptions
   }
 }
 
+/** Documents per bulk call, and the most bytes of files read for one. */
+const BATCH_DOCUMENTS = 100;
+const BATCH_BYTES = 16 * 1024 * 1024;
+
+/** Consecutive runs of `files` for the bulk path, cut by count and by size on disk. */
+async function* batchesOf(files: readonly string[]): AsyncGenerator<string[]> {
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    const size = (await fs.stat(file).catch(() => null))?.size ?? 0;
+    if (batch.length > 0 && (batch.length >= BATCH_DOCUMENTS || bytes + size > BATCH_BYTES)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(file);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * One batch through the importer's bulk path: files are read as they start, imported in one
+ * call, and completed in their order, so the progress lines and the summary are those of the
+ * one-at-a-time path.
+ */
+async function importBatch(
+  files: readonly string[],
+  importMany: NonNullable<ReportImporter['importDocuments']>,
+  inputOf: (document: string) => ImportDocumentInput,
+  progress: ReturnType<typeof createProgressBar>,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = files.map((file) => ({ file }));
+  const inputs: ImportDocumentInput[] = [];
+  const sent: ImportOutcome[] = [];
+  for (const outcome of outcomes) {
+    progress.start(outcome.file);
+    try {
+      inputs.push(inputOf(decodeDocument(await fs.readFile(outcome.file))));
+      sent.push(outcome);
+    } catch (error) {
+      outcome.error = errorMessage(error);
+    }
+  }
+  try {
+    const results = inputs.length > 0 ? await importMany(inputs) : [];
+    sent.forEach((outcome, index) => {
+      const result = results[index];
+      if (result instanceof Error) outcome.error = errorMessage(result);
+      else if (result) outcome.result = result;
+      else outcome.error = 'no result from the importer';
+    });
+  } catch (error) {
+    // The database failed under the batch: each of its documents says so; the next batch goes on.
+    for (const outcome of sent) outcome.error = errorMessage(error);
+  }
+  for (const outcome of outcomes) progress.complete(outcome.file, statusOf(outcome));
+  return outcomes;
+}
+
 /** Runs the import with a given importer. Exit code 0, 1 when any document failed, 2 on usage. */
 export async function runImportCommandWith(
   args: readonly string[],
@@ -407,27 +492,35 @@ export async function runImportCommandWith(
   }
 
   const progress = createProgressBar(io.stderr as ProgressStream, files.length);
+  const inputOf = (document: string): ImportDocumentInput => ({
+    document,
+    reason: options.reason,
+    clientMutationId: importClientMutationId(document, options.reason, options),
+    ...(options.agency !== undefined ? { agency: options.agency } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.force ? { force: true } : {}),
+    ...(options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {}),
+  });
   const outcomes: ImportOutcome[] = [];
-  for (const file of files) {
-    progress.start(file);
-    const outcome: ImportOutcome = { file };
-    try {
-      const document = decodeDocument(await fs.readFile(file));
-      outcome.result = await importer.importDocument({
-        document,
-        reason: options.reason,
-        clientMutationId: importClientMutationId(document, options.reason, options),
-        ...(options.agency !== undefined ? { agency: options.agency } : {}),
-        ...(options.year !== undefined ? { year: options.year } : {}),
-        ...(options.force ? { force: true } : {}),
-        ...(options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {}),
-      });
-    } catch (error) {
-      // One bad document must not stop the others; its reason goes in the summary.
-      outcome.error = errorMessage(error);
+  if (importer.importDocuments) {
+    const importMany = importer.importDocuments.bind(importer);
+    for await (const batch of batchesOf(files)) {
+      outcomes.push(...(await importBatch(batch, importMany, inputOf, progress)));
     }
-    outcomes.push(outcome);
-    progress.complete(file, statusOf(outcome));
+  } else {
+    for (const file of files) {
+      progress.start(file);
+      const outcome: ImportOutcome = { file };
+      try {
+        const document = decodeDocument(await fs.readFile(file));
+        outcome.result = await importer.importDocument(inputOf(document));
+      } catch (error) {
+        // One bad document must not stop the others; its reason goes in the summary.
+        outcome.error = errorMessage(error);
+      }
+      outcomes.push(outcome);
+      progress.complete(file, statusOf(outcome));
+    }
   }
   progress.finish();
   io.stdout.write(`${summaryLines(outcomes, options.verbose).join('\n')}\n`);

@@ -33,4 +33,11 @@ export interface ImportDocumentResult {
 /** The port this command imports through. */
 export interface ReportImporter {
   importDocument(input: ImportDocumentInput): Promise<ImportDocumentResult>;
+  /**
+   * Many documents in one call (the local ledger's bulk path): one result or error per input,
+   * in their order; one document's error does not stop the others. Absent: one at a time.
+   */
+  importDocuments?(
+    inputs: readonly ImportDocumentInput[],
+  ): Promise<Array<ImportDocumentResult | Error>>;
 }

@@ -3,7 +3,7 @@
 // src/subscriptions/changeFeed.ts), so edits made through another server process arrive too.
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { ReportInputError, ReportNotFoundError } from '../events/report/errors';
-import type { ChangeEntryDocument } from '../models/changeEntryModel';
+import type { AuditEntryDocument } from '../models/changeEntryModel';
 import { projectReport } from '../src/projections/projectReport';
 import { auditEntryPredicate, type AuditFeedFilter } from '../src/subscriptions/auditFilter';
 import type { ReportChangeNotice } from '../src/subscriptions/changeFeed';
@@ -70,7 +70,7 @@ export class SubscriptionResolver {
       subscribeAuditLog(data as SubscribeData<{ filter?: AuditFeedFilter | null }>),
   })
   auditLogAppended(
-    @Root() entry: ChangeEntryDocument,
+    @Root() entry: AuditEntryDocument,
     @Arg('filter', () => AuditLogFilter, {
       nullable: true,
       description: bi('筛选条件（与 auditLog 相同）', 'Filter (the same as for auditLog)'),

@@ -6,7 +6,7 @@
 import type { FilterQuery } from 'mongoose';
 import { ReportInputError } from '../../events/report/errors';
 import { agencyIdFor } from '../../events/report/ids';
-import type { ChangeEntryDocument } from '../../models/changeEntryModel';
+import type { AuditEntryDocument, ChangeEntryDocument } from '../../models/changeEntryModel';
 import { reportIdFromInput } from '../../resolvers/globalId';
 
 export interface AuditFeedFilter {
@@ -33,7 +33,7 @@ export type AuditCondition =
   | { field: 'recordedAt'; from: Date | null; to: Date | null }
   | { anyOf: readonly AuditCondition[] };
 
-export type AuditEntryPredicate = (entry: ChangeEntryDocument) => boolean;
+export type AuditEntryPredicate = (entry: AuditEntryDocument) => boolean;
 
 export interface CompiledAuditFilter {
   /** For the audit read model (`changes`). */
@@ -86,7 +86,7 @@ function queryOf(condition: AuditCondition): FilterQuery<ChangeEntryDocument> {
   };
 }
 
-function valueAt(entry: ChangeEntryDocument, field: FieldPath): string | null {
+function valueAt(entry: AuditEntryDocument, field: FieldPath): string | null {
   switch (field) {
     case 'actor.id':
       return entry.actor.id;
@@ -97,7 +97,7 @@ function valueAt(entry: ChangeEntryDocument, field: FieldPath): string | null {
   }
 }
 
-function holds(condition: AuditCondition, entry: ChangeEntryDocument): boolean {
+function holds(condition: AuditCondition, entry: AuditEntryDocument): boolean {
   if ('anyOf' in condition) return condition.anyOf.some((each) => holds(each, entry));
   if ('equals' in condition) return valueAt(entry, condition.field) === condition.equals;
   if ('oneOf' in condition) {

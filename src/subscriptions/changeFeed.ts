@@ -4,7 +4,7 @@
 // them. The follower starts at the log head when the first listener arrives (subscribers get
 // changes made after they subscribed) and stops when the last one leaves, so an idle server
 // does not poll the database.
-import { REPORT_STREAM_PREFIX, reportIdOfStream } from '../../events/report/ids';
+import { AGENCY_STREAM_PREFIX, reportIdOfStream } from '../../events/report/ids';
 import {
   createLogFollower,
   type FollowableLog,
@@ -12,6 +12,8 @@ import {
 } from '../../events/store/logFollower';
 import type { RecordedEvent } from '../../events/store/types';
 import type { ChangeEntryDocument } from '../../models/changeEntryModel';
+import type { AgencyChangeEntryDocument } from '../../models/changeEntryModel';
+import { agencyStreamEntries } from '../projections/agencyChangeEntries';
 import { changeEntriesOf } from '../projections/changeEntries';
 import { ReportIdentities, type StreamReader } from './reportIdentities';
 
@@ -26,7 +28,24 @@ export interface ReportChangeNotice {
   entries: ChangeEntryDocument[];
 }
 
+/** An agency event's audit entry (a region set, …): for the audit feed, no report's change. */
+export interface AgencyChangeNotice {
+  reportId: null;
+  agencyId: string;
+  position: number;
+  entries: AgencyChangeEntryDocument[];
+}
+
+export type ChangeNotice = ReportChangeNotice | AgencyChangeNotice;
+
+/** Told about report changes only. */
 export type ChangeListener = (notices: readonly ReportChangeNotice[]) => void;
+/** Told about agency events' entries too (the audit feed). */
+export type AnyChangeListener = (notices: readonly ChangeNotice[]) => void;
+
+function isReportNotice(notice: ChangeNotice): notice is ReportChangeNotice {
+  return notice.reportId !== null;
+}
 
 export interface ChangeFeedLog extends FollowableLog, StreamReader {
   headPosition(): Promise<number>;
@@ -54,7 +73,7 @@ interface Running {
 }
 
 export class ChangeFeed {
-  private readonly listeners = new Set<ChangeListener>();
+  private readonly listeners = new Set<AnyChangeListener>();
   private readonly identities: ReportIdentities;
   private running: Running | null = null;
   /** Start and stop run one after the other, never interleaved. */
@@ -82,7 +101,15 @@ export class ChangeFeed {
    * Registers a listener; resolves once the feed follows the log, so every change appended
    * after that is delivered. Returns the function that removes the listener.
    */
-  async listen(listener: ChangeListener): Promise<() => void> {
+  listen(listener: ChangeListener): Promise<() => void> {
+    return this.listenAll((notices) => {
+      const reportNotices = notices.filter(isReportNotice);
+      if (reportNotices.length > 0) listener(reportNotices);
+    });
+  }
+
+  /** As listen, with agency events' notices too. */
+  async listenAll(listener: AnyChangeListener): Promise<() => void> {
     if (this.stopped) throw new Error('the change feed is stopped (the server is shutting down)');
     this.listeners.add(listener);
     try {
@@ -134,12 +161,12 @@ export class ChangeFeed {
     const follower = createLogFollower(this.log, {
       fromPosition,
       pollIntervalMs: this.options.pollIntervalMs ?? 200,
-      streamPrefix: REPORT_STREAM_PREFIX,
     });
     const subscription = follower.subscribe(async (events) => {
       if (events.length === 0) return;
       const notices = await this.noticesOf(events);
-      if (notices.length > 0) await this.options.beforeDeliver?.(notices);
+      const reportNotices = notices.filter(isReportNotice);
+      if (reportNotices.length > 0) await this.options.beforeDeliver?.(reportNotices);
       this.deliver(notices);
     });
     const running: Running = { subscription, checkpoint: () => follower.checkpoint };
@@ -157,7 +184,7 @@ export class ChangeFeed {
     });
   }
 
-  private deliver(notices: ReportChangeNotice[]): void {
+  private deliver(notices: ChangeNotice[]): void {
     if (notices.length === 0) return;
     for (const listener of [...this.listeners]) {
       try {
@@ -169,22 +196,45 @@ export class ChangeFeed {
     }
   }
 
-  /** Groups a batch by report, in the order reports first appear in it. */
-  private async noticesOf(events: readonly RecordedEvent[]): Promise<ReportChangeNotice[]> {
+  /**
+   * Groups a batch by report, in the order reports first appear in it; an agency event is a
+   * notice of its own, in log order with them.
+   */
+  private async noticesOf(events: readonly RecordedEvent[]): Promise<ChangeNotice[]> {
     const byReport = new Map<string, ReportChangeNotice>();
+    const notices: ChangeNotice[] = [];
     for (const event of events) {
       const reportId = reportIdOfStream(event.streamId);
-      if (reportId === null) continue;
+      if (reportId === null) {
+        const notice = await this.agencyNoticeOf(event);
+        if (notice) notices.push(notice);
+        continue;
+      }
       const state = await this.identities.stateAtImport(reportId, event);
       let notice = byReport.get(reportId);
       if (!notice) {
         notice = { reportId, revision: event.revision, position: event.position, entries: [] };
         byReport.set(reportId, notice);
+        notices.push(notice);
       }
       notice.revision = Math.max(notice.revision, event.revision);
       notice.position = Math.max(notice.position, event.position);
       if (state) notice.entries.push(...changeEntriesOf(event, state));
     }
-    return [...byReport.values()];
+    return notices;
+  }
+
+  /** What an agency event changed from is in its (short) stream before it. */
+  private async agencyNoticeOf(event: RecordedEvent): Promise<AgencyChangeNotice | null> {
+    if (!event.streamId.startsWith(AGENCY_STREAM_PREFIX) || event.type === 'AgencyRegistered') {
+      return null;
+    }
+    const stream = await this.log.readStream(event.streamId, { toRevision: event.revision });
+    const through = stream.some((known) => known.eventId === event.eventId)
+      ? stream
+      : [...stream, event];
+    const entries = agencyStreamEntries(through).filter((entry) => entry.eventId === event.eventId);
+    if (entries.length === 0) return null;
+    return { reportId: null, agencyId: entries[0].agencyId, position: event.position, entries };
   }
 }

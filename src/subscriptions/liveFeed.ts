@@ -1,8 +1,8 @@
 // What a subscription resolver asks for: an async iterable of one report's changes, or of
 // audit entries matching a filter, fed by the process's ChangeFeed.
-import type { ChangeEntryDocument } from '../../models/changeEntryModel';
+import type { AuditEntryDocument } from '../../models/changeEntryModel';
 import type { AuditEntryPredicate } from './auditFilter';
-import type { ChangeFeed, ChangeListener, ReportChangeNotice } from './changeFeed';
+import type { AnyChangeListener, ChangeFeed, ReportChangeNotice } from './changeFeed';
 import { createPushQueue, type PushQueue } from './pushQueue';
 
 export interface LiveFeedOptions {
@@ -26,15 +26,15 @@ export class LiveFeed {
   }
 
   /** Every audit entry appended from now on that `matches`, oldest first. */
-  auditEntries(matches: AuditEntryPredicate): Promise<AsyncIterableIterator<ChangeEntryDocument>> {
-    return this.open<ChangeEntryDocument>((queue) => (notices) => {
+  auditEntries(matches: AuditEntryPredicate): Promise<AsyncIterableIterator<AuditEntryDocument>> {
+    return this.open<AuditEntryDocument>((queue) => (notices) => {
       for (const notice of notices)
         for (const entry of notice.entries) if (matches(entry)) queue.push(entry);
     });
   }
 
   private async open<T>(
-    listenerFor: (queue: PushQueue<T>) => ChangeListener,
+    listenerFor: (queue: PushQueue<T>) => AnyChangeListener,
   ): Promise<AsyncIterableIterator<T>> {
     let unlisten: (() => void) | null = null;
     let closed = false;
@@ -47,7 +47,7 @@ export class LiveFeed {
         this.options.onActiveChange?.(-1);
       },
     });
-    const remove = await this.feed.listen(listenerFor(queue));
+    const remove = await this.feed.listenAll(listenerFor(queue));
     if (closed) {
       remove();
     } else {

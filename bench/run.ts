@@ -25,7 +25,7 @@ import {
   FULL_REPORT_READ_SECTION,
   runFullReportReadSection,
 } from './measurements/fullReportReadSection';
-import { measureImportSpeed } from './measurements/importSpeed';
+import { measureFolderImport, measureImportSpeed } from './measurements/importSpeed';
 import { measureQueriesPerRequest } from './measurements/queriesPerRequest';
 import { measureRebuild } from './measurements/rebuild';
 import { measureTimeTravel, type TimeTravelMedians } from './measurements/timeTravel';
@@ -276,7 +276,11 @@ async function main(): Promise<void> {
         `The issue asks for 1M events; this run measured ${largeLog} (BENCH_LARGE_EVENTS=${profile.largeEvents}). Loading goes through the real event store, which writes one lookup document per event id; on this machine that is ~${round(large.events / loadSeconds, 0)} events/s, so 1M events would take about ${round(1_000_000 / (large.events / loadSeconds) / 3600, 1)} h to load.`,
       );
     }
-    if (!timeTravelOnly) rows.push(...measureImportSpeed(profile.name === 'quick' ? 3 : 10));
+    if (!timeTravelOnly) {
+      rows.push(...measureImportSpeed(profile.name === 'quick' ? 3 : 10));
+      rows.push(...(await measureFolderImport(database.uri, databaseName, log)));
+      log('bench: folder import done');
+    }
     const benchSeconds = (performance.now() - benchStart) / 1000;
     notes.push(
       `Total bench time: ${round(benchSeconds, 0)} s (${round(benchSeconds / 60, 1)} min)${timeTravelOnly ? ' for BENCH_ONLY=timeTravel' : ''}.`,

@@ -175,11 +175,6 @@ async function main(): Promise<void> {
         token: admin.token,
         report: { reportId },
       } as unknown as BenchContext;
-      // Warm-up: one edit per writer's report (caches filled as in the bench, which edits first).
-      await measureWrites(
-        { ...context, profile: { ...profile, writesPerWorker: 1 } },
-        small.reports,
-      );
       // One writer, so each command's time is its own (4 writers queue on SQLite's write lock).
       const target = { ...small.reports[4] };
       const random = createRandom(profile.seed + 11);

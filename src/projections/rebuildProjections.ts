@@ -6,10 +6,11 @@ import type { MaybeReportState, ReportState } from '../../events/report/reportSt
 import { createLogFollower } from '../../events/store/logFollower';
 import { DERIVED_MODELS, ensureReadModelIndexes } from '../../models/readModels';
 import { BASES_CHECKPOINT, PROJECTIONS_CHECKPOINT, saveCheckpoint } from './checkpoints';
+import { AgencyAuditTrail } from './agencyChangeEntries';
 import { agencyDocumentOf, agencyFlagsOf } from './projectAgency';
 import type { ProjectionContext } from './projectionContext';
 import type { AgencyReadDocument } from '../../models/agencyReadModel';
-import type { ChangeEntryDocument } from '../../models/changeEntryModel';
+import type { AuditEntryDocument, ChangeEntryDocument } from '../../models/changeEntryModel';
 import type { SnapshotDocument } from '../../models/snapshotModel';
 import { projectProposal } from './projectProposal';
 import { foldWithOutputs } from './projectReport';
@@ -39,7 +40,7 @@ interface BatchWrites {
   agencyDocuments: AgencyReadDocument[];
   /** In log order; each agency's registration comes before its flags. */
   agencyFlags: AgencyFlags[];
-  entries: ChangeEntryDocument[];
+  entries: AuditEntryDocument[];
   snapshots: SnapshotDocument[];
 }
 
@@ -109,6 +110,7 @@ export async function rebuildProjections(
   const follower = createLogFollower(context.store, { fromPosition: 0, batchSize: 1000 });
   const states = new Map<string, MaybeReportState>();
   const agencies = new Set<string>();
+  const agencyTrail = new AgencyAuditTrail();
   const proposals = new Set<string>();
   let count = 0;
   // One batch's writes run while the next batch is read and folded: the rebuild then takes
@@ -124,6 +126,7 @@ export async function rebuildProjections(
     count += events.length;
     const agencyDocuments: AgencyReadDocument[] = [];
     const agencyFlags: AgencyFlags[] = [];
+    const agencyEntries: AuditEntryDocument[] = [];
     const byReport = new Map<string, typeof events>();
     for (const event of events) {
       if (event.streamId.startsWith(AGENCY_STREAM_PREFIX)) {
@@ -134,6 +137,7 @@ export async function rebuildProjections(
         }
         const flagged = agencyFlagsOf(event);
         if (flagged) agencyFlags.push(flagged);
+        agencyEntries.push(...agencyTrail.entriesOf(event));
         continue;
       }
       const proposalId = proposalIdOfStream(event.streamId);
@@ -157,7 +161,12 @@ export async function rebuildProjections(
       snapshots.push(...folded.snapshots);
     }
     await writing;
-    writing = writeBatch(context, { agencyDocuments, agencyFlags, entries, snapshots });
+    writing = writeBatch(context, {
+      agencyDocuments,
+      agencyFlags,
+      entries: [...entries, ...agencyEntries],
+      snapshots,
+    });
     // Surfaced by the next `await writing`; never left unhandled meanwhile.
     writing.catch(() => undefined);
     options.progress?.(count);

@@ -9,12 +9,17 @@ export interface ReportRead {
   revision: number | null;
 }
 
-/** What the database says now about the reports of some reads. */
+/** What the database says now about some reads. */
 export interface ReportsNow {
-  /** Reports with a revision after the one read (the next revision document exists). */
+  /** readKeyOf the reads whose report has a revision after the one read. */
   advanced: ReadonlySet<string>;
   /** Of the reports read as absent, those that exist now. */
   created: ReadonlySet<string>;
+}
+
+/** One read as a string: the same report at another revision is another read. */
+export function readKeyOf(read: ReportRead): string {
+  return `${read.reportId}@${read.revision ?? 'absent'}`;
 }
 
 /** The reads of one request, in the order first seen. */
@@ -22,7 +27,6 @@ export class ReportReadSet {
   private readonly reads = new Map<string, number | null>();
   /** The same report seen at two revisions: the answer mixes them and must not be kept. */
   private mixed = false;
-
   /** The answer also read something no report revision vouches for. */
   private unvouched = false;
 
@@ -45,6 +49,6 @@ export class ReportReadSet {
 /** Whether an answer computed from `reads` is still the answer, given what is true now. */
 export function readsStillCurrent(reads: readonly ReportRead[], now: ReportsNow): boolean {
   return reads.every((read) =>
-    read.revision === null ? !now.created.has(read.reportId) : !now.advanced.has(read.reportId),
+    read.revision === null ? !now.created.has(read.reportId) : !now.advanced.has(readKeyOf(read)),
   );
 }

@@ -1,31 +1,43 @@
-// Whether the reports some cached answer read are still as they were: the same cheap check
-// the read path makes of its cached read models (one `_id` query of the insert-only revision
-// documents, eventsAfter), so a write made by another process is seen as soon as its
-// projection is, and never a moment before the read path itself would see it.
+// Whether the reports some cached answers read are still as they were: the check the read
+// path makes of its cached read models (is there a revision document right after the revision
+// held? see eventsAfter in src/projections/reportRevisions.ts), asked for `_id`s only, so a
+// write made by another process is seen as soon as its projection is, and never a moment
+// before the read path itself would see it. Reports read as absent are looked up by `_id`.
 import type { ReadModels } from '../../models/readModels';
-import { eventsAfter } from '../projections/reportRevisions';
-import type { ReportRead, ReportsNow } from './reportReads';
+import { revisionIdOf } from '../../models/reportRevisionModel';
+import { readKeyOf, type ReportRead, type ReportsNow } from './reportReads';
 
 export async function reportsNow(
   models: ReadModels,
   reads: readonly ReportRead[],
 ): Promise<ReportsNow> {
-  const present = new Map<string, number>();
+  const readByNextId = new Map<string, ReportRead>();
   const absent: string[] = [];
   for (const read of reads) {
     if (read.revision === null) absent.push(read.reportId);
-    else present.set(read.reportId, read.revision);
+    else readByNextId.set(revisionIdOf(read.reportId, read.revision + 1), read);
   }
-  const [later, created] = await Promise.all([
-    present.size > 0 ? eventsAfter(models, present) : new Map<string, unknown[]>(),
-    absent.length > 0
-      ? models.reports.collection
-          .find({ _id: { $in: absent } } as never, { projection: { _id: 1 } })
-          .toArray()
-      : [],
+  const idsIn = async (
+    collection: ReadModels['revisions']['collection'] | ReadModels['reports']['collection'],
+    ids: string[],
+  ): Promise<string[]> => {
+    if (ids.length === 0) return [];
+    const found = await collection
+      .find({ _id: { $in: ids } } as never, { projection: { _id: 1 } })
+      .toArray();
+    return found.map((document) => String(document._id));
+  };
+  const [nextRevisions, created] = await Promise.all([
+    idsIn(models.revisions.collection, [...readByNextId.keys()]),
+    idsIn(models.reports.collection, absent),
   ]);
   return {
-    advanced: new Set([...later].filter(([, events]) => events.length > 0).map(([id]) => id)),
-    created: new Set(created.map((document) => String(document._id))),
+    advanced: new Set(
+      nextRevisions.flatMap((id) => {
+        const read = readByNextId.get(id);
+        return read ? [readKeyOf(read)] : [];
+      }),
+    ),
+    created: new Set(created),
   };
 }

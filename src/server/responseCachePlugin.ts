@@ -18,11 +18,15 @@ import type { ReadModels } from '../../models/readModels';
 import { ByteBoundedLru } from '../readSide/byteBoundedLru';
 import { ReportReadSet, readsStillCurrent, type ReportRead } from '../readSide/reportReads';
 import { reportsNow } from '../readSide/reportsNow';
+import { ReportsNowBatcher } from '../readSide/reportsNowBatcher';
 import { responseCacheKey } from '../readSide/responseCacheKey';
 import { isCacheableOperation } from './cacheableOperation';
 
-/** About 300 full-report answers. */
-export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Counted as the answers' JSON (~200 KB for a full report: about 150 of them); the objects
+ * held take a few times that in the heap.
+ */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
 
 export interface ResponseCacheOptions {
   models: ReadModels;
@@ -88,6 +92,7 @@ export function responseCachePlugin(
     options.maxBytes ?? DEFAULT_RESPONSE_CACHE_BYTES,
   );
   const lookups = options.registry ? lookupCounter(options.registry) : null;
+  const checks = new ReportsNowBatcher((reads) => reportsNow(options.models, reads));
   return {
     async requestDidStart() {
       let key: string | null = null;
@@ -126,7 +131,11 @@ export function responseCachePlugin(
             lookups?.inc({ result: 'miss' });
             return null;
           }
-          if (!readsStillCurrent(cached.reads, await reportsNow(options.models, cached.reads))) {
+          // A check that fails answers nothing: the query runs as if uncached (and reports
+          // the database's trouble itself, if it persists).
+          const now = await checks.now(cached.reads).catch(() => null);
+          if (!now) return null;
+          if (!readsStillCurrent(cached.reads, now)) {
             answers.delete(key);
             lookups?.inc({ result: 'stale' });
             return null;

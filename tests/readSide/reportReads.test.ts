@@ -1,6 +1,6 @@
 // Unit: a cached answer is valid exactly while every report it read is at the revision read
 // (and every report read as absent is still absent).
-import { ReportReadSet, readsStillCurrent } from '../../src/readSide/reportReads';
+import { ReportReadSet, readKeyOf, readsStillCurrent } from '../../src/readSide/reportReads';
 
 const nothingChanged = { advanced: new Set<string>(), created: new Set<string>() };
 
@@ -18,8 +18,13 @@ describe('report reads of a cached answer', () => {
   });
 
   it('given a report read at a revision, when it has a later revision, then the answer is stale', () => {
-    const reads = [{ reportId: 'r1', revision: 3 }];
-    expect(readsStillCurrent(reads, { ...nothingChanged, advanced: new Set(['r1']) })).toBe(false);
+    const read = { reportId: 'r1', revision: 3 };
+    const advanced = new Set([readKeyOf(read)]);
+    expect(readsStillCurrent([read], { ...nothingChanged, advanced })).toBe(false);
+    // Another reader's read of the same report at a later revision is not advanced by that.
+    expect(
+      readsStillCurrent([{ reportId: 'r1', revision: 4 }], { ...nothingChanged, advanced }),
+    ).toBe(true);
   });
 
   it('given a report read as absent, when it exists now, then the answer is stale', () => {

@@ -212,16 +212,22 @@ export async function projectLogBatch(
     }
   }
 
-  await writeChangeEntries(context.models.changes, entries);
-  await insertNew(context.models.snapshots.collection, snapshots, DOCUMENTS_PER_INSERT);
-  const storedFirst = await insertNew(
-    context.models.reports.collection,
-    newDocuments.map(compactReportDocument),
-    DOCUMENTS_PER_INSERT,
-  );
+  // No order between entries and snapshots, nor between new full documents and revision
+  // documents (different reports); only between those steps. FerretDB overlaps some of it.
+  await Promise.all([
+    writeChangeEntries(context.models.changes, entries),
+    insertNew(context.models.snapshots.collection, snapshots, DOCUMENTS_PER_INSERT),
+  ]);
+  const [storedFirst] = await Promise.all([
+    insertNew(
+      context.models.reports.collection,
+      newDocuments.map(compactReportDocument),
+      DOCUMENTS_PER_INSERT,
+    ),
+    insertNew(context.models.revisions.collection, revisions, DOCUMENTS_PER_INSERT),
+  ]);
   // Another projector's full document may be at a lower revision: the rewrite brings it up.
   for (const document of storedFirst) behind.add(document._id);
-  await insertNew(context.models.revisions.collection, revisions, DOCUMENTS_PER_INSERT);
   await writeSummaries(context, freshStates, laterStates);
   for (const state of [...freshStates, ...laterStates]) context.cache?.set(readDocumentOf(state));
 

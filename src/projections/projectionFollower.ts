@@ -60,35 +60,46 @@ export async function catchUpProjections(
   // Reports whose stored full document may be behind what readers see (see BatchProjection).
   const behind = new Set<string>();
   const verifier = await catchUpVerifier(context, fromPosition);
-  while (follower.checkpoint < head) {
+  let verifiedUpTo = (await readVerifiedCheckpoint(context.models))?.position ?? 0;
+  // The next batch is read and verified while this one is written: reading the log does not
+  // depend on the read models, and the writes are what a catch-up waits for.
+  const read = async () => {
     const before = follower.checkpoint;
     const events = await follower.next();
-    if (events.length > 0) {
-      await verifier?.check(events);
-      for (const reportId of (await projectLogBatch(context, events)).behind) behind.add(reportId);
+    if (follower.checkpoint === before) await new Promise((resolve) => setTimeout(resolve, 50));
+    await verifier?.check(events);
+    const checkpoint = follower.checkpoint;
+    // The hash at the checkpoint when everything up to it verified (else null).
+    const verified =
+      verifier?.ok && verifier.position === checkpoint && checkpoint > 0 ? verifier.hash : null;
+    return { events, checkpoint, verified };
+  };
+  let current = follower.checkpoint < head ? await read() : null;
+  let projected = fromPosition;
+  while (current) {
+    const ahead = current.checkpoint < head ? read() : null;
+    // Surfaced by the `await ahead` below; never left unhandled if this batch throws.
+    ahead?.catch(() => undefined);
+    if (current.events.length > 0) {
+      for (const reportId of (await projectLogBatch(context, current.events)).behind)
+        behind.add(reportId);
     }
-    count += events.length;
-    if (follower.checkpoint > before) await saveCheckpoint(context, follower.checkpoint);
-    else await new Promise((resolve) => setTimeout(resolve, 50));
+    count += current.events.length;
+    if (current.checkpoint > projected) {
+      await saveCheckpoint(context, current.checkpoint);
+      projected = current.checkpoint;
+    }
+    // A skipped hole or a failure leaves the checkpoint where it was: the server's
+    // verification then reads the stretch again and reports what is wrong.
+    if (current.verified !== null && projected > verifiedUpTo) {
+      await saveVerifiedCheckpoint(context.models, { position: projected, hash: current.verified });
+      verifiedUpTo = projected;
+    }
+    current = ahead ? await ahead : null;
   }
   for (const reportId of behind) await compactReport(context, reportId);
-  if (follower.checkpoint > fromPosition)
-    await saveCheckpoint(context, follower.checkpoint, BASES_CHECKPOINT);
-  // A skipped hole or a failure leaves the checkpoint where it was: the server's verification
-  // then reads the stretch again and reports what is wrong.
-  let verifiedUpTo = (await readVerifiedCheckpoint(context.models))?.position ?? 0;
-  if (
-    verifier?.ok &&
-    verifier.position === follower.checkpoint &&
-    verifier.position > verifiedUpTo
-  ) {
-    await saveVerifiedCheckpoint(context.models, {
-      position: verifier.position,
-      hash: verifier.hash,
-    });
-    verifiedUpTo = verifier.position;
-  }
-  return { fromPosition, checkpoint: follower.checkpoint, events: count, verifiedUpTo };
+  if (projected > fromPosition) await saveCheckpoint(context, projected, BASES_CHECKPOINT);
+  return { fromPosition, checkpoint: projected, events: count, verifiedUpTo };
 }
 
 /**

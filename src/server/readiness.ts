@@ -85,6 +85,7 @@ export class ReadinessMonitor {
   private integrity: IntegrityStatus = { status: 'pending', checkedAt: null };
   private verifiedAt: number | null = null;
   private verifying: Promise<IntegrityStatus> | null = null;
+  private verifyingScope: 'full' | 'tail' = 'full';
   private server: DatabaseServerInfo | null = null;
   private readonly timeoutMs: number;
   private readonly now: () => number;
@@ -172,9 +173,18 @@ export class ReadinessMonitor {
    * start's) only the log after the verified-up-to checkpoint (full when there is none).
    */
   refreshIntegrity(scope: 'full' | 'tail' = 'full'): Promise<IntegrityStatus> {
-    this.verifying ??= this.verify(scope).finally(() => {
-      this.verifying = null;
-    });
+    // A full one asked while the start's tail verification runs follows it: a tail result
+    // says nothing about the log below the checkpoint.
+    if (this.verifying && !(scope === 'full' && this.verifyingScope === 'tail'))
+      return this.verifying;
+    const before = this.verifying ?? Promise.resolve(this.integrity);
+    const run: Promise<IntegrityStatus> = before
+      .then(() => this.verify(scope))
+      .finally(() => {
+        if (this.verifying === run) this.verifying = null;
+      });
+    this.verifying = run;
+    this.verifyingScope = scope;
     return this.verifying;
   }
 
@@ -182,7 +192,8 @@ export class ReadinessMonitor {
   private cachedIntegrity(): IntegrityStatus {
     const stale =
       this.verifiedAt === null || this.now() - this.verifiedAt >= this.options.integrityIntervalMs;
-    if (stale) void this.refreshIntegrity();
+    // One under way (the start's, say) is the refresh; its result is what comes next.
+    if (stale && !this.verifying) void this.refreshIntegrity();
     return this.integrity;
   }
 

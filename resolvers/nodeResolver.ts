@@ -8,8 +8,6 @@ import {
   fromGlobalId,
   parseFigureRef,
   parseReportRevisionRef,
-  reportAtRevisionId,
-  toGlobalId,
   type ReportRevisionRef,
 } from './globalId';
 import { currentReport, pastReport } from './reportViews';
@@ -17,7 +15,6 @@ import { agencyToGraph } from './types/agency';
 import { bi } from './types/describe';
 import { figureOf } from './types/figure';
 import { Node } from './types/node';
-import type { Report } from './types/report';
 
 /**
  * The report at the revision a past id names (`<report>@<revision>`), folded from the log as
@@ -42,13 +39,6 @@ async function reportStateNamed(
     }
   }
   return reportStateAt(context.ledger.projection, ref.reportId, { atRevision: ref.revision });
-}
-
-/** A past revision's Report, with the id it was fetched by (Relay: node(id).id is id). */
-function reportAt(state: ReportState): Report {
-  return Object.assign(pastReport(state), {
-    id: toGlobalId('Report', reportAtRevisionId(state.reportId, state.revision)),
-  });
 }
 
 @Resolver()
@@ -78,7 +68,7 @@ export class NodeResolver {
         return report ? currentReport(report) : null;
       }
       const state = await reportStateNamed({ ...ref, revision: ref.revision }, context);
-      return state ? reportAt(state) : null;
+      return state ? pastReport(state) : null;
     }
     const ref = parseFigureRef(parsed.id);
     if (!ref) return null;

@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { ReportInputError } from '../events/report/errors';
 import { reportIdFor, reportStreamId } from '../events/report/ids';
-import type { FigureState, ReportState } from '../events/report/reportState';
+import type { FigureState } from '../events/report/reportState';
 import { isFigureKey } from '../src/domain/format/figureCatalog';
 import { reportStateAt } from '../src/projections/timeTravel';
 import { TIME_TRAVEL_COST, figuresCost, perItem } from './complexity';
 import type { RequestContext } from './context';
 import { pageSize } from './cursor';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
-import { reportIdFromInput, toGlobalId } from './globalId';
+import { reportIdFromInput } from './globalId';
 import { currentReport, fullOf, pastReport, rulesOfReport } from './reportViews';
 import { rulesOf } from '../src/projections/reportRules';
 import { DateTimeScalar } from './scalars';
@@ -72,17 +72,7 @@ export async function reportView(
     ...(at.atRevision !== undefined && at.atRevision !== null ? { atRevision: at.atRevision } : {}),
     ...(at.asOf ? { asOf: at.asOf } : {}),
   });
-  return state ? historicalReport(state) : null;
-}
-
-/**
- * A past revision has ids of its own (`<report>@<revision>`), so a normalised client cache
- * (Apollo InMemoryCache, Relay, urql) keeps it apart from the current report and its figures.
- */
-function historicalReport(state: ReportState): Report {
-  return Object.assign(pastReport(state), {
-    id: toGlobalId('Report', `${state.reportId}@${state.revision}`),
-  });
+  return state ? pastReport(state) : null;
 }
 
 // The time-travel arguments of `report` and `reportById`, declared once.

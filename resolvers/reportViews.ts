@@ -5,7 +5,7 @@ import type { ReportReadDocument } from '../models/reportReadModel';
 import { figureValuesOf, rulesOf } from '../src/projections/reportRules';
 import type { RuleResult } from '../src/domain/rules/types';
 import type { RequestContext } from './context';
-import { toGlobalId } from './globalId';
+import { reportAtRevisionId, toGlobalId } from './globalId';
 import type { ReportSummary } from './loaders';
 import { ViewMemo } from '../src/readSide/viewMemo';
 import { reportOf, type Report } from './types/report';
@@ -15,8 +15,17 @@ export function currentReport(document: ReportSummary | ReportReadDocument): Rep
   return reportOf(document as ReportSummary, full, false, toGlobalId('Report', document.reportId));
 }
 
+/**
+ * A past revision has ids of its own (`<report>@<revision>`), so a normalised client cache
+ * (Apollo InMemoryCache, Relay, urql) keeps it apart from the current report and its figures.
+ */
 export function pastReport(state: ReportState): Report {
-  return reportOf(state, state, true, toGlobalId('Report', state.reportId));
+  return reportOf(
+    state,
+    state,
+    true,
+    toGlobalId('Report', reportAtRevisionId(state.reportId, state.revision)),
+  );
 }
 
 export async function fullOf(

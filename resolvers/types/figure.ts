@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { FigureState } from '../../events/report/reportState';
 import { figureDefinition } from '../../src/domain/format/figureCatalog';
-import { toGlobalId } from '../globalId';
+import { reportAtRevisionId, toGlobalId } from '../globalId';
 import { DecimalScalar } from '../scalars';
 import { bi } from './describe';
 import { FigureTableEnum } from './enums';
@@ -124,7 +124,7 @@ export function figureOf(
   return Object.assign(new Figure(), {
     id: toGlobalId(
       'Figure',
-      historical ? `${reportId}@${viewRevision}:${state.key}` : `${reportId}:${state.key}`,
+      `${historical ? reportAtRevisionId(reportId, viewRevision) : reportId}:${state.key}`,
     ),
     key: state.key,
     label: definition

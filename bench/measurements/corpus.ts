@@ -62,6 +62,8 @@ interface SizeResult {
   rssMiB: number | null;
   loadSeconds: number;
   snapshotSeconds: number;
+  projectSeconds: number;
+  settleSeconds: number;
 }
 
 function sizesOf(profile: BenchProfile): number[] {
@@ -88,7 +90,7 @@ async function measureServer(
   databaseName: string,
   profile: BenchProfile,
   log: (line: string) => void,
-): Promise<Omit<SizeResult, 'reports' | 'loadSeconds' | 'snapshotSeconds'>> {
+): Promise<Omit<SizeResult, 'reports' | 'loadSeconds' | 'snapshotSeconds' | 'projectSeconds'>> {
   const spawned = performance.now();
   const server: ServerProcess = await startServerProcess({
     uri,
@@ -120,8 +122,9 @@ async function measureServer(
     // The server verifies the whole ledger once at start: measure after that, like the main bench.
     const settleStart = performance.now();
     await waitUntilSettled(server);
+    const settleSeconds = (performance.now() - settleStart) / 1000;
     log(
-      `  corpus: start-up verification settled ${round((performance.now() - settleStart) / 1000, 1)} s after the first answer`,
+      `  corpus: start-up verification settled ${round(settleSeconds, 1)} s after the first answer`,
     );
     const runs = profile.latencyRuns;
     const fullReport = median(
@@ -149,9 +152,13 @@ async function measureServer(
       );
     }
     const rss = server.rssBytes();
+    log(
+      `  corpus: medians full report ${round(fullReport)} ms, ${(Object.keys(QUERIES) as QueryName[]).map((name) => `${name} ${round(medians[name])} ms`).join(', ')}`,
+    );
     return {
       fullReport,
       medians,
+      settleSeconds,
       startupSeconds,
       rssMiB: rss === null ? null : rss / 1024 ** 2,
     };
@@ -216,6 +223,22 @@ export async function runCorpusSection(
   const ledger = await openLedger({ uri: database.uri, databaseName });
   const results: SizeResult[] = [];
   const notes: string[] = [];
+  const writeSection = (measured: SizeResult[], lines: string[]) => {
+    const result: BenchResult = {
+      startedAt,
+      profile: profile.name,
+      machine: machineInfo(),
+      database: {
+        kind: 'corpus section',
+        version: null,
+        uri: process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded (temporary data directory)',
+      },
+      settings: { sizes: sizes.join(','), latencyRuns: profile.latencyRuns, seed: profile.seed },
+      rows: rowsOf(measured),
+      notes: lines,
+    };
+    return { result, files: writeResults(path.join(__dirname, '..', 'results', 'corpus'), result) };
+  };
   try {
     const largest = sizes[sizes.length - 1];
     const agencies = corpusAgencies(Math.ceil(largest / YEARS.length), createRandom(profile.seed));
@@ -240,7 +263,16 @@ export async function runCorpusSection(
       const loadSeconds = (performance.now() - loadStart) / 1000;
       // Read models (report pages, loaders) as a server would have projected them.
       const projectStart = performance.now();
-      await catchUpProjections(ledger.projection);
+      let shown = 0;
+      await catchUpProjections(ledger.projection, {
+        progress: (position, head) => {
+          if (position - shown < 20_000 && position < head) return;
+          shown = position;
+          log(
+            `  corpus: read models projected up to position ${position} of ${head} after ${round((performance.now() - projectStart) / 1000, 0)} s`,
+          );
+        },
+      });
       const projectSeconds = (performance.now() - projectStart) / 1000;
       log(`bench: read models projected in ${round(projectSeconds, 0)} s`);
       const snapshotStart = performance.now();
@@ -250,25 +282,19 @@ export async function runCorpusSection(
         `bench: corpus of ${loaded} reports loaded in ${round(loadSeconds, 0)} s, snapshot ${round(snapshotSeconds, 1)} s`,
       );
       const measured = await measureServer(database.uri, databaseName, profile, log);
-      results.push({ reports: loaded, loadSeconds, snapshotSeconds, ...measured });
+      results.push({ reports: loaded, loadSeconds, snapshotSeconds, projectSeconds, ...measured });
       notes.push(
-        `Corpus of ${loaded} reports (${agencyCount} agencies over real GB/T 2260 regions, ${YEARS.length} years, one report in 10 edited): loaded through the event store's bulk path in ${round(loadSeconds, 0)} s; the corpus index snapshot written in ${round(snapshotSeconds, 1)} s.`,
+        `Corpus of ${loaded} reports (${agencyCount} agencies over real GB/T 2260 regions, ${YEARS.length} years, one report in 10 edited): loaded through the event store's bulk path in ${round(loadSeconds, 0)} s; read models projected by the catch-up in ${round(projectSeconds, 0)} s; the corpus index snapshot written in ${round(snapshotSeconds, 1)} s; the server's start-up verification settled ${round(measured.settleSeconds, 1)} s after its first answer.`,
       );
+      // Written after every size, so a run stopped at a larger one keeps what it measured.
+      const pending = sizes.filter((other) => other > size);
+      if (pending.length > 0)
+        writeSection(results, [
+          ...notes,
+          `Not measured yet in this run: ${pending.join(', ')} reports.`,
+        ]);
     }
-    const result: BenchResult = {
-      startedAt,
-      profile: profile.name,
-      machine: machineInfo(),
-      database: {
-        kind: 'corpus section',
-        version: null,
-        uri: process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded (temporary data directory)',
-      },
-      settings: { sizes: sizes.join(','), latencyRuns: profile.latencyRuns, seed: profile.seed },
-      rows: rowsOf(results),
-      notes,
-    };
-    const files = writeResults(path.join(__dirname, '..', 'results', 'corpus'), result);
+    const { result, files } = writeSection(results, notes);
     process.stdout.write(markdownTable(result));
     const misses = result.rows.filter((row) => verdict(row) === 'MISS').length;
     process.stdout.write(

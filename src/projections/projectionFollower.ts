@@ -45,7 +45,11 @@ async function catchUpVerifier(
  */
 export async function catchUpProjections(
   context: ProjectionContext,
-  options: { holeTimeoutMs?: number } = {},
+  options: {
+    holeTimeoutMs?: number;
+    /** Told after each projected batch: the position reached and the head aimed at. */
+    progress?: (position: number, head: number) => void;
+  } = {},
 ): Promise<CatchUpResult> {
   const fromPosition = await readCheckpoint(context);
   const head = await context.store.headPosition();
@@ -88,6 +92,7 @@ export async function catchUpProjections(
     if (current.checkpoint > projected) {
       await saveCheckpoint(context, current.checkpoint);
       projected = current.checkpoint;
+      options.progress?.(projected, head);
     }
     // A skipped hole or a failure leaves the checkpoint where it was: the server's
     // verification then reads the stretch again and reports what is wrong.

@@ -54,6 +54,13 @@ export function parseReportRevisionRef(localId: string): ReportRevisionRef | nul
   };
 }
 
+/** A report id as clients send it (a global Report id, current or past, or a bare uuid); null otherwise. */
+export function reportRevisionRefFromInput(id: string): ReportRevisionRef | null {
+  if (UUID.test(id)) return { reportId: id.toLowerCase(), revision: null };
+  const parsed = fromGlobalId(id);
+  return parsed?.type === 'Report' ? parseReportRevisionRef(parsed.id) : null;
+}
+
 /** A Figure's local id, `<report local id>:<key>`, split; null when malformed. */
 export function parseFigureRef(localId: string): (ReportRevisionRef & { key: string }) | null {
   const separator = localId.indexOf(':');

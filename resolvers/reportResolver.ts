@@ -8,7 +8,7 @@ import { TIME_TRAVEL_COST, figuresCost, perItem } from './complexity';
 import type { RequestContext } from './context';
 import { pageSize } from './cursor';
 import { PageAfterArg, PageFirstArg } from './pageArgs';
-import { reportIdFromInput } from './globalId';
+import { reportRevisionRefFromInput } from './globalId';
 import { currentReport, fullOf, pastReport, rulesOfReport } from './reportViews';
 import { rulesOf } from '../src/projections/reportRules';
 import { DateTimeScalar } from './scalars';
@@ -141,9 +141,17 @@ export class ReportResolver {
     @AtRevisionArg() atRevision: number | null,
     @Ctx() context: RequestContext,
   ): Promise<Report | null> {
-    const reportId = reportIdFromInput(id);
-    if (!reportId) throw new ReportInputError('not a report id', 'id');
-    return reportView(reportId, context, { asOf, atRevision });
+    const ref = reportRevisionRefFromInput(id);
+    if (!ref) throw new ReportInputError('not a report id', 'id');
+    if (ref.revision === null) return reportView(ref.reportId, context, { asOf, atRevision });
+    // The id of a past revision (`<report>@<revision>`) names its revision itself.
+    if (asOf != null || (atRevision != null && atRevision !== ref.revision)) {
+      throw new ReportInputError(
+        `the id names revision ${ref.revision}; give neither asOf nor another atRevision with it`,
+        'id',
+      );
+    }
+    return reportView(ref.reportId, context, { asOf: null, atRevision: ref.revision });
   }
 
   @Query(() => ReportConnection, {

@@ -118,6 +118,23 @@ describeWithSeed('node(id) of past revisions over HTTP (integration)', () => {
     expect(figure.data!.node).toMatchObject({ id: current.figure.id, value: '4321' });
   });
 
+  it('given the id of revision 0, when reportById is asked for it, then it answers revision 0 with that id; with another atRevision too, BAD_USER_INPUT names id', async () => {
+    const past = await view(0);
+    const asked = await api.gql<View>(
+      `query($id: ID!) { reportById(id: $id) { id reportId revision figure(key: "${KEY}") { id value } } }`,
+      { id: past.id },
+    );
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data!.reportById).toEqual(past);
+    const both = await api.gql<View>(
+      `query($id: ID!) { reportById(id: $id, atRevision: 1) { id } }`,
+      {
+        id: past.id,
+      },
+    );
+    expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
   it('given an id naming a revision the report does not have, when node is asked for it, then BAD_USER_INPUT names id', async () => {
     const { reportId: uuid } = await view(null);
     const ids = [`Report:${uuid}@99`, `Figure:${uuid}@99:${KEY}`].map((text) =>

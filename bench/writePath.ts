@@ -204,10 +204,10 @@ async function main(): Promise<void> {
       for (const line of timer.stop(sequential)) log(`  ${line}`);
       timer.start();
       const [row] = await cpuProfile('writes', () => measureWrites(context, small.reports));
-      const commands = timer.stop(2 * 4 * profile.writesPerWorker);
+      const commands = timer.stop(3 * 2 * 4 * profile.writesPerWorker);
       rows.push({
         ...row,
-        note: `commands (setFigures + baseline inserts, per op of both): ${commands.join('; ')}`,
+        note: `${row.note ?? ''}; commands (3 rounds of setFigures + baseline inserts, per op of both): ${commands.join('; ')}`,
       });
       log(`writes: ${row.measured} vs ${row.baseline}`);
       for (const line of commands) log(`  ${line}`);
@@ -224,7 +224,10 @@ async function main(): Promise<void> {
       timer.start();
       const [row] = await cpuProfile('rebuild', () => measureRebuild(ledger, log));
       const commands = timer.stop(1);
-      rows.push({ ...row, note: `commands: ${commands.join('; ')}` });
+      rows.push({
+        ...row,
+        note: `${row.note ?? ''}; commands (all rounds): ${commands.join('; ')}`,
+      });
       log(`rebuild: ${row.measured} vs ${row.baseline}`);
       for (const line of commands) log(`  ${line}`);
     }

@@ -47,7 +47,7 @@ import { corsPolicy } from './corsPolicy';
 import { chineseMessageOf } from './errorMessagesZh';
 import { createFormatError } from './formatError';
 import { queryCostPlugin } from './queryCostPlugin';
-import { responseCachePlugin } from './responseCachePlugin';
+import { responseCachePlugin, stringifyCachedResult } from './responseCachePlugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './queryLimits';
 import { loadRateLimitConfig, type RateLimitConfig } from './rateLimitConfig';
 import { TokenBuckets } from './tokenBucket';
@@ -155,6 +155,8 @@ export async function createHttpServer(
     // handler would re-raise SIGTERM after its stop and kill the process before that.
     stopOnTerminationSignals: false,
     formatError,
+    // Writes a cached answer's stored JSON as it is (responseCachePlugin.ts).
+    stringifyResult: stringifyCachedResult,
     // Names the field of a Decimal written as a number literal (resolvers/scalars.ts).
     validationRules: [decimalLiteralRule],
     plugins: [

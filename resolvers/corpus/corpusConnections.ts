@@ -1,14 +1,12 @@
-// What `agencies(filter:)` and `reports(filter:, orderBy:)` (resolvers owned elsewhere) call to
-// answer from the corpus index: pages of agency rows and report ids with cursors and totals.
+// What `agencies(filter:)` calls to answer from the corpus index: pages of agency rows with
+// cursors and totals.
 import { agenciesPage, type AgencyPage } from '../../src/corpus/agencySelection';
-import { reportSelectionPage, type ReportSelectionPage } from '../../src/corpus/reportSelection';
 import type { AgencyKind, AgencyLevel } from '../../src/domain/regions/regionTypes';
 import type { RequestContext } from '../context';
 import type { Agency } from '../types/agency';
 import { corpusViewOf } from './corpusContext';
 import { agencyOfRow } from './corpusGraph';
-import { toCorpusFilter } from './corpusFilterInput';
-import type { AgencyFilterInput, CorpusFilterInput, ReportOrderInput } from './corpusInputs';
+import type { AgencyFilterInput } from './corpusInputs';
 
 export interface AgencyConnectionPage {
   totalCount: number;
@@ -41,27 +39,4 @@ export async function corpusAgencies(
     edges: page.agencies.map((row) => ({ cursor: page.cursorOf(row), node: agencyOfRow(row) })),
     hasNextPage: page.hasNextPage,
   };
-}
-
-/** Report ids in order; the caller loads them (loaders.reportSummary) and builds the edges. */
-export async function corpusReports(
-  context: RequestContext,
-  filter: CorpusFilterInput | null,
-  orderBy: ReportOrderInput | null,
-  first: number,
-  after: string | null,
-  asOf: Date | null = null,
-): Promise<ReportSelectionPage> {
-  const view = await corpusViewOf(context, asOf);
-  return reportSelectionPage(
-    view,
-    toCorpusFilter(filter),
-    {
-      key: orderBy?.key ?? null,
-      by: orderBy?.by === 'AGENCY_NAME' ? 'AGENCY_NAME' : orderBy?.by === 'YEAR' ? 'YEAR' : null,
-      direction: orderBy?.direction ?? null,
-    },
-    first,
-    after,
-  );
 }

@@ -49,6 +49,18 @@ async function withMinimalServer<T>(body: string, load: (url: string) => Promise
   }
 }
 
+/** The server's response-cache lookups so far, by result (from its /metrics). */
+async function cacheLookups(origin: string): Promise<Record<string, number>> {
+  const text = await fetch(`${origin}/metrics`).then((response) => response.text());
+  const counts: Record<string, number> = {};
+  for (const match of text.matchAll(
+    /^graphql_response_cache_lookups_total\{result="(\w+)"\} (\d+)/gm,
+  )) {
+    counts[match[1]] = Number(match[2]);
+  }
+  return counts;
+}
+
 export async function measureFullReportRead(context: BenchContext): Promise<BenchRow[]> {
   const { api, ledger, report, profile } = context;
   const probe = await api.request<{ reportById: { figures: unknown[] } }>(FULL_REPORT, {
@@ -79,7 +91,12 @@ export async function measureFullReportRead(context: BenchContext): Promise<Benc
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: FULL_REPORT, variables: { id: report.id } }),
   };
+  const lookupsBefore = await cacheLookups(context.server.origin);
   const load = await autocannon({ url: context.server.url, ...request });
+  const lookupsAfter = await cacheLookups(context.server.origin);
+  const lookups = ['hit', 'miss', 'stale']
+    .map((result) => `${result} ${(lookupsAfter[result] ?? 0) - (lookupsBefore[result] ?? 0)}`)
+    .join(', ');
   clearInterval(sampler);
   const prebuilt = await fetch(context.server.url, {
     method: 'POST',
@@ -105,7 +122,7 @@ export async function measureFullReportRead(context: BenchContext): Promise<Benc
       baseline: `${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts`,
       ratio: null,
       target: null,
-      note: `${load.requests.total} requests completed in ${load.duration} s`,
+      note: `${load.requests.total} requests completed in ${load.duration} s; response cache lookups during the load: ${lookups}`,
     },
     {
       name: 'Full report read at 32 connections: GraphQL server vs a minimal Node HTTP server returning the same prebuilt JSON, throughput',

@@ -8,30 +8,24 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CORPUS_AGENCY_REGIONS, readAnswerKeys, type AnswerKey } from '../corpus/answerKeys';
 import { seedAnswerKeys } from '../operations/support/figuresExportCorpus';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import {
-  chromiumAvailable,
-  CHROMIUM_PATH,
-  launchBrowser,
-  type TestBrowser,
-} from './support/browser';
+  describeWhenPresent,
+  chromiumNeed,
+  SCREENSHOT_DIR,
+  UPDATE_SCREENSHOTS,
+} from './support/browserSuite';
 import { graphqlCall } from './support/graphqlHttp';
 import { startLedgerForTest, type LedgerForTest } from './support/ledgerForTest';
 
-const repoRoot = path.resolve(__dirname, '../..');
-const SCREENSHOT_DIR = path.join(repoRoot, 'docs', 'screenshots');
-const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const KEY = 't3.newReceived.total';
 const YEAR = 2024;
 
 const answerKeys = readAnswerKeys();
-const missing = [
-  answerKeys ? null : 'the shared corpus answer keys',
-  chromiumAvailable() ? null : `chromium at ${CHROMIUM_PATH} (apt-get install chromium)`,
-].filter(Boolean);
-if (missing.length > 0) {
-  process.stdout.write(`\ncorpus page tests skipped: missing ${missing.join(' and ')}\n`);
-}
-const describeWhenReady = missing.length === 0 ? describe : describe.skip;
+const describeWhenReady = describeWhenPresent('corpus page tests', [
+  { what: 'the shared corpus answer keys', present: answerKeys !== null },
+  chromiumNeed(),
+]);
 
 /** Sum of the answer keys' values of `reports`, written as the page writes numbers. */
 function sumText(reports: readonly AnswerKey[]): string {

@@ -3,36 +3,31 @@
 // proposal, a reviewer reads base / now / proposed and approves or rejects, the history names
 // proposer and approver, and a proposal overtaken by another change shows STALE until its
 // author rebases it. UPDATE_SCREENSHOTS=1 writes docs/screenshots/proposal-review.png.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import {
-  chromiumAvailable,
-  CHROMIUM_PATH,
-  launchBrowser,
-  type TestBrowser,
-} from './support/browser';
+  describeWhenPresent,
+  chromiumNeed,
+  seedReportNeed,
+  SEED_PATH,
+  SEED_AGENCY,
+  SCREENSHOT_DIR,
+  UPDATE_SCREENSHOTS,
+} from './support/browserSuite';
 import { graphqlCall } from './support/graphqlHttp';
 import { startLedgerForTest, type LedgerForTest } from './support/ledgerForTest';
 
-const repoRoot = path.resolve(__dirname, '../..');
-const SEED_PATH = path.resolve(repoRoot, '../shared/corpus/2024_pingluo-xian-shenpiju_seed.md');
-const SEED_AGENCY = '平罗县审批服务管理局';
-const SCREENSHOT_DIR = path.join(repoRoot, 'docs', 'screenshots');
-const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const EDITOR_NAME = '编辑甲';
 const SECOND_EDITOR_NAME = '编辑乙';
 const REVIEWER_NAME = '审核人李四';
 const OPEN_PROPOSAL_LABEL = '有待审核的修改建议 / open proposal';
 
-const missing = [
-  existsSync(SEED_PATH) ? null : `seed report ${SEED_PATH}`,
-  chromiumAvailable() ? null : `chromium at ${CHROMIUM_PATH} (apt-get install chromium)`,
-].filter(Boolean);
-if (missing.length > 0) {
-  process.stdout.write(`\nproposal browser tests skipped: missing ${missing.join(' and ')}\n`);
-}
-const describeWhenReady = missing.length === 0 ? describe : describe.skip;
+const describeWhenReady = describeWhenPresent('proposal browser tests', [
+  seedReportNeed(),
+  chromiumNeed(),
+]);
 
 const PROPOSE = `mutation($input: ProposeChangesInput!) {
   proposeChanges(input: $input) { proposal { id status } }

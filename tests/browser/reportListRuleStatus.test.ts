@@ -1,20 +1,18 @@
 // The report list claims 全部通过 only when the API says the rules were assessed and passed: a
 // report none of whose rules could be judged (the 2019 template) reads 不适用, in Chromium
 // against the real server.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import {
-  chromiumAvailable,
-  CHROMIUM_PATH,
-  launchBrowser,
-  type TestBrowser,
-} from './support/browser';
+  describeWhenPresent,
+  chromiumNeed,
+  seedReportNeed,
+  SEED_PATH,
+  SEED_AGENCY,
+} from './support/browserSuite';
 import { graphqlCall } from './support/graphqlHttp';
 import { startLedgerForTest, type LedgerForTest } from './support/ledgerForTest';
 
-const repoRoot = path.resolve(__dirname, '../..');
-const SEED_PATH = path.resolve(repoRoot, '../shared/corpus/2024_pingluo-xian-shenpiju_seed.md');
-const SEED_AGENCY = '平罗县审批服务管理局';
 const TEMPLATE_2019_AGENCY = '某局';
 /** A 2019-template report: it imports with no table figures, so no rule can be judged. */
 const TEMPLATE_2019 = [
@@ -30,11 +28,10 @@ const TEMPLATE_2019 = [
   '一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t4',
 ].join('\n');
 
-const missing = [
-  existsSync(SEED_PATH) ? null : `seed report ${SEED_PATH}`,
-  chromiumAvailable() ? null : `chromium at ${CHROMIUM_PATH} (apt-get install chromium)`,
-].filter(Boolean);
-const describeWhenReady = missing.length === 0 ? describe : describe.skip;
+const describeWhenReady = describeWhenPresent('report list browser tests', [
+  seedReportNeed(),
+  chromiumNeed(),
+]);
 
 const IMPORT = `mutation($input: ImportReportInput!) {
   importReport(input: $input) { report { id ruleStatus failedRuleCount } }

@@ -5,23 +5,22 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import {
-  chromiumAvailable,
-  CHROMIUM_PATH,
-  launchBrowser,
-  type TestBrowser,
-} from './support/browser';
+  describeWhenPresent,
+  chromiumNeed,
+  seedReportNeed,
+  SEED_PATH,
+  SEED_AGENCY,
+  SCREENSHOT_DIR,
+  UPDATE_SCREENSHOTS,
+} from './support/browserSuite';
 import { buildLedgerSchema } from '../../src/server/buildSchema';
 import { loadSampleData } from '../../src/sampleData/loadSampleData';
 import { SAMPLE_AGENCY_NAME } from '../../src/sampleData/sampleAgency';
 import { graphqlCall } from './support/graphqlHttp';
 import { startLedgerForTest, type LedgerForTest } from './support/ledgerForTest';
 
-const repoRoot = path.resolve(__dirname, '../..');
-const SEED_PATH = path.resolve(repoRoot, '../shared/corpus/2024_pingluo-xian-shenpiju_seed.md');
-const SEED_AGENCY = '平罗县审批服务管理局';
-const SCREENSHOT_DIR = path.join(repoRoot, 'docs', 'screenshots');
-const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 /** More corpus reports, imported only to make the report-list screenshot representative. */
 const SCREENSHOT_EXTRA_DOCUMENTS = [
   '2023_hongze-qu_pdftotext-layout.txt',
@@ -30,14 +29,7 @@ const SCREENSHOT_EXTRA_DOCUMENTS = [
   '2023_pingtan-zonghe-shiyanqu_flattened.txt',
 ];
 
-const missing = [
-  existsSync(SEED_PATH) ? null : `seed report ${SEED_PATH}`,
-  chromiumAvailable() ? null : `chromium at ${CHROMIUM_PATH} (apt-get install chromium)`,
-].filter(Boolean);
-if (missing.length > 0) {
-  process.stdout.write(`\nbrowser tests skipped: missing ${missing.join(' and ')}\n`);
-}
-const describeWhenReady = missing.length === 0 ? describe : describe.skip;
+const describeWhenReady = describeWhenPresent('browser tests', [seedReportNeed(), chromiumNeed()]);
 
 async function screenshot(
   page: Page,

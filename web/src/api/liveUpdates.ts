@@ -1,9 +1,8 @@
 // Live updates for one report: a graphql-ws subscription to `reportChanged`, and polling of the
 // report's revision whenever the subscription is not running (no WebSocket support, a proxy that
 // drops upgrades, a server without subscriptions). Either way `onChange` fires after an edit.
-import { createClient, type Client } from 'graphql-ws';
-import { readEditorToken } from '../state/editorToken';
-import { graphqlUrl } from './graphqlClient';
+import type { Client } from 'graphql-ws';
+import { createSubscriptionClient } from './subscriptionClient';
 import { fetchReportRevision, REPORT_CHANGED_SUBSCRIPTION } from './documents';
 
 export type LiveMode = 'connecting' | 'websocket' | 'polling';
@@ -15,12 +14,6 @@ export interface LiveUpdatesOptions {
   onChange: () => void;
   onModeChange?: (mode: LiveMode) => void;
   pollIntervalMs?: number;
-}
-
-function websocketUrl(): string {
-  const url = new URL(graphqlUrl());
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.toString();
 }
 
 /** Starts following a report; returns a function that stops everything. */
@@ -79,27 +72,17 @@ export function followReport(options: LiveUpdatesOptions): () => void {
     startPolling();
   } else {
     setMode('connecting');
-    client = createClient({
-      url: websocketUrl(),
-      lazy: true,
-      connectionParams: () => {
-        const token = readEditorToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
+    client = createSubscriptionClient({
+      // Subscribed over a live socket: polling is no longer needed. After a reconnect the
+      // report may have changed meanwhile, so refresh once.
+      connected: (_socket, _payload, wasRetry) => {
+        if (stopped) return;
+        stopPolling();
+        setMode('websocket');
+        if (wasRetry) options.onChange();
       },
-      retryAttempts: 3,
-      shouldRetry: () => true,
-      on: {
-        // Subscribed over a live socket: polling is no longer needed. After a reconnect the
-        // report may have changed meanwhile, so refresh once.
-        connected: (_socket, _payload, wasRetry) => {
-          if (stopped) return;
-          stopPolling();
-          setMode('websocket');
-          if (wasRetry) options.onChange();
-        },
-        closed: () => {
-          if (!stopped && client) startPolling();
-        },
+      closed: () => {
+        if (!stopped && client) startPolling();
       },
     });
     unsubscribe = client.subscribe(

@@ -1,21 +1,14 @@
 // Live proposal updates for one report: the `proposalChanged` subscription over graphql-ws.
 // Where the socket cannot be used, `onChange` fires on a timer instead, so the proposal list
 // still catches up (a proposal being opened does not move the report's revision).
-import { createClient, type Client } from 'graphql-ws';
-import { readEditorToken } from '../state/editorToken';
-import { graphqlUrl } from './graphqlClient';
+import type { Client } from 'graphql-ws';
+import { createSubscriptionClient } from './subscriptionClient';
 import { PROPOSAL_CHANGED_SUBSCRIPTION } from './proposals';
 
 export interface ProposalUpdatesOptions {
   reportId: string;
   onChange: () => void;
   pollIntervalMs?: number;
-}
-
-function websocketUrl(): string {
-  const url = new URL(graphqlUrl());
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.toString();
 }
 
 /** Starts following a report's proposals; returns a function that stops everything. */
@@ -44,20 +37,10 @@ export function followProposals(options: ProposalUpdatesOptions): () => void {
   if (typeof WebSocket === 'undefined') {
     startPolling();
   } else {
-    client = createClient({
-      url: websocketUrl(),
-      lazy: true,
-      connectionParams: () => {
-        const token = readEditorToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
-      },
-      retryAttempts: 3,
-      shouldRetry: () => true,
-      on: {
-        // After a reconnect proposals may have changed meanwhile: refresh once.
-        connected: (_socket, _payload, wasRetry) => {
-          if (!stopped && wasRetry) options.onChange();
-        },
+    client = createSubscriptionClient({
+      // After a reconnect proposals may have changed meanwhile: refresh once.
+      connected: (_socket, _payload, wasRetry) => {
+        if (!stopped && wasRetry) options.onChange();
       },
     });
     unsubscribe = client.subscribe(

@@ -171,50 +171,53 @@ export async function fetchViewerPermissions(agency: string): Promise<ViewerPerm
   return data.viewer;
 }
 
+/**
+ * Sends one of the proposal mutations and returns the proposal of its payload: each answers
+ * `{ <field>: { proposal } }`, in the fields its document selects.
+ */
+async function mutateProposal<Result>(
+  document: string,
+  field: string,
+  input: object,
+  token: string,
+): Promise<Result> {
+  const data = await graphqlRequest<Record<string, { proposal: Result }>>(
+    document,
+    { input },
+    token,
+  );
+  return data[field].proposal;
+}
+
 export async function proposeChanges(
   token: string,
   input: { reportId: string; baseRevision: number; changes: FigureChangeInput[]; reason: string },
 ): Promise<Proposal> {
-  const data = await graphqlRequest<{ proposeChanges: { proposal: Proposal } }>(
-    PROPOSE_CHANGES_MUTATION,
-    { input },
-    token,
-  );
-  return data.proposeChanges.proposal;
+  return mutateProposal<Proposal>(PROPOSE_CHANGES_MUTATION, 'proposeChanges', input, token);
 }
 
 export async function reviewProposal(
   token: string,
   input: { proposalId: string; decision: 'APPROVE' | 'REJECT'; comment: string | null },
 ): Promise<ProposalDetail> {
-  const data = await graphqlRequest<{ reviewProposal: { proposal: ProposalDetail } }>(
-    REVIEW_PROPOSAL_MUTATION,
-    { input },
-    token,
-  );
-  return data.reviewProposal.proposal;
+  return mutateProposal<ProposalDetail>(REVIEW_PROPOSAL_MUTATION, 'reviewProposal', input, token);
 }
 
 export async function rebaseProposal(
   token: string,
   input: { proposalId: string; reason: string | null },
 ): Promise<ProposalDetail> {
-  const data = await graphqlRequest<{ rebaseProposal: { proposal: ProposalDetail } }>(
-    REBASE_PROPOSAL_MUTATION,
-    { input },
-    token,
-  );
-  return data.rebaseProposal.proposal;
+  return mutateProposal<ProposalDetail>(REBASE_PROPOSAL_MUTATION, 'rebaseProposal', input, token);
 }
 
 export async function commentOnProposal(
   token: string,
   input: { proposalId: string; text: string },
 ): Promise<ProposalDetail> {
-  const data = await graphqlRequest<{ commentOnProposal: { proposal: ProposalDetail } }>(
+  return mutateProposal<ProposalDetail>(
     COMMENT_ON_PROPOSAL_MUTATION,
-    { input },
+    'commentOnProposal',
+    input,
     token,
   );
-  return data.commentOnProposal.proposal;
 }

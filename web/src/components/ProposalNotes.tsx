@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { commentOnProposal, type ProposalDetail } from '../api/proposals';
 import { formatTime } from './labels';
 import { describeNoteKind } from './proposalLabels';
-import { proposalErrorText } from './proposalErrorText';
+import { ErrorAlert } from './ErrorAlert';
+import { useProposalAction } from './useProposalAction';
 
 export interface ProposalNotesProps {
   proposal: ProposalDetail;
@@ -14,21 +15,15 @@ export interface ProposalNotesProps {
 
 export function ProposalNotes({ proposal, token, onChanged }: ProposalNotesProps) {
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useProposalAction();
+  const sending = action.busy !== null;
 
   const send = async () => {
     if (!token || !text.trim()) return;
-    setSending(true);
-    setError(null);
-    try {
+    await action.run(true, '评论', async () => {
       onChanged(await commentOnProposal(token, { proposalId: proposal.id, text: text.trim() }));
       setText('');
-    } catch (failure) {
-      setError(proposalErrorText('评论', failure));
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (
@@ -68,11 +63,7 @@ export function ProposalNotes({ proposal, token, onChanged }: ProposalNotesProps
           </button>
         </form>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={action.error} />
     </section>
   );
 }

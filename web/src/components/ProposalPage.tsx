@@ -14,6 +14,7 @@ import {
   type ViewerPermissions,
 } from '../api/proposals';
 import { routeHref, type Route } from '../state/route';
+import { ErrorAlert } from './ErrorAlert';
 import { formatTime } from './labels';
 import { ProposalNotes } from './ProposalNotes';
 import { ProposalRebase } from './ProposalRebase';
@@ -76,9 +77,7 @@ export function ProposalPage({ route, token }: ProposalPageProps) {
   if (error) {
     return (
       <main id="main" tabIndex={-1} class="proposal-page">
-        <p class="error" role="alert">
-          {error}
-        </p>
+        <ErrorAlert error={error} />
         <a href="#/">返回报告列表</a>
       </main>
     );

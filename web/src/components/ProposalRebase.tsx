@@ -2,7 +2,8 @@
 // proposed values; the three-way view then has the current values as its base.
 import { useState } from 'preact/hooks';
 import { rebaseProposal, type ProposalDetail } from '../api/proposals';
-import { proposalErrorText } from './proposalErrorText';
+import { ErrorAlert } from './ErrorAlert';
+import { useProposalAction } from './useProposalAction';
 
 export interface ProposalRebaseProps {
   proposal: ProposalDetail;
@@ -12,23 +13,16 @@ export interface ProposalRebaseProps {
 
 export function ProposalRebase({ proposal, token, onRebased }: ProposalRebaseProps) {
   const [reason, setReason] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useProposalAction();
+  const sending = action.busy !== null;
 
-  const rebase = async () => {
-    setSending(true);
-    setError(null);
-    try {
+  const rebase = () =>
+    action.run(true, '变基', async () => {
       onRebased(
         await rebaseProposal(token, { proposalId: proposal.id, reason: reason.trim() || null }),
       );
       setReason('');
-    } catch (failure) {
-      setError(proposalErrorText('变基', failure));
-    } finally {
-      setSending(false);
-    }
-  };
+    });
 
   return (
     <section class="panel-section" aria-labelledby="proposal-rebase">
@@ -56,11 +50,7 @@ export function ProposalRebase({ proposal, token, onRebased }: ProposalRebasePro
           {sending ? '正在变基…' : '变基到当前修订号 / rebase'}
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={action.error} />
     </section>
   );
 }

@@ -2,7 +2,8 @@
 // their own proposal. The server checks both again; whatever it refuses is shown as it says.
 import { useState } from 'preact/hooks';
 import { reviewProposal, type ProposalDetail } from '../api/proposals';
-import { proposalErrorText } from './proposalErrorText';
+import { ErrorAlert } from './ErrorAlert';
+import { useProposalAction } from './useProposalAction';
 
 export interface ProposalReviewFormProps {
   proposal: ProposalDetail;
@@ -19,27 +20,24 @@ export function ProposalReviewForm({
   onRefused,
 }: ProposalReviewFormProps) {
   const [comment, setComment] = useState('');
-  const [sending, setSending] = useState<'APPROVE' | 'REJECT' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useProposalAction<'APPROVE' | 'REJECT'>();
+  const sending = action.busy;
 
-  const decide = async (decision: 'APPROVE' | 'REJECT') => {
-    setSending(decision);
-    setError(null);
-    try {
-      const reviewed = await reviewProposal(token, {
-        proposalId: proposal.id,
-        decision,
-        comment: comment.trim() || null,
-      });
-      setComment('');
-      onReviewed(reviewed);
-    } catch (failure) {
-      setError(proposalErrorText(decision === 'APPROVE' ? '批准' : '驳回', failure));
-      onRefused();
-    } finally {
-      setSending(null);
-    }
-  };
+  const decide = (decision: 'APPROVE' | 'REJECT') =>
+    action.run(
+      decision,
+      decision === 'APPROVE' ? '批准' : '驳回',
+      async () => {
+        const reviewed = await reviewProposal(token, {
+          proposalId: proposal.id,
+          decision,
+          comment: comment.trim() || null,
+        });
+        setComment('');
+        onReviewed(reviewed);
+      },
+      onRefused,
+    );
 
   return (
     <section class="panel-section review-form" aria-labelledby="proposal-review">
@@ -75,11 +73,7 @@ export function ProposalReviewForm({
           </button>
         </div>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={action.error} />
     </section>
   );
 }

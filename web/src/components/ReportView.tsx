@@ -10,6 +10,7 @@ import type { Figure, NarrativeFigure, Report, RuleResult } from '../api/types';
 import { isFailed } from '../api/types';
 import { TABLE_LAYOUTS } from '../layout/tableLayouts';
 import { navigate, type Route } from '../state/route';
+import { ErrorAlert } from './ErrorAlert';
 import { FigurePanel, PanelFrame } from './FigurePanel';
 import { FigureTable, type CellMarks } from './FigureTable';
 import { NarrativeSections } from './NarrativeSections';
@@ -179,9 +180,7 @@ export function ReportView({ route, token }: ReportViewProps) {
   if (error) {
     return (
       <main id="main" tabIndex={-1} class="report-view">
-        <p class="error" role="alert">
-          {error}
-        </p>
+        <ErrorAlert error={error} />
         <a href="#/">返回报告列表</a>
       </main>
     );

@@ -18,7 +18,7 @@ import { generateEdit } from './edits';
 import { generateFigureValues } from './figureValues';
 import { createRandom } from './prng';
 import { parsedReportOf } from './syntheticReport';
-import { agencyRegistration } from './agencyRegistration';
+import { agencyRegistrationAppend } from '../../events/report/agencyRegistration';
 
 const ACTOR = { id: 'bench:corpus', name: '基准语料生成器' };
 
@@ -105,7 +105,9 @@ export async function loadCorpusLedger(
   for (let index = 0; index < options.agencies.length; index += 1000) {
     const appends = options.agencies
       .slice(index, index + 1000)
-      .map((agency) => agencyRegistration(agency, ACTOR, '基准语料导入'));
+      .map((agency) =>
+        agencyRegistrationAppend(agencyIdFor(agency), agency, ACTOR, '基准语料导入', 'any'),
+      );
     options.onStored(storedEvents(await store.appendToStreams(appends)));
   }
   let reports = 0;

@@ -22,7 +22,7 @@ import { applyEdit, generateEdit } from './edits';
 import { generateFigureValues, type FigureValueMap } from './figureValues';
 import { createRandom } from './prng';
 import { agencyName, parsedReportOf } from './syntheticReport';
-import { agencyRegistration } from './agencyRegistration';
+import { agencyRegistrationAppend } from '../../events/report/agencyRegistration';
 
 export interface SyntheticLedgerOptions {
   seed: number;
@@ -168,7 +168,9 @@ export async function loadSyntheticLedger(
       await store.appendToStreams(
         agencies
           .slice(index, index + 1000)
-          .map((agency) => agencyRegistration(agency, ACTOR, '基准数据导入')),
+          .map((agency) =>
+            agencyRegistrationAppend(agencyIdFor(agency), agency, ACTOR, '基准数据导入', 'any'),
+          ),
       ),
     );
   }

@@ -1,10 +1,11 @@
 // Import input: checks the document and hints, parses it, and names the report it is for.
 import { ReportInputError } from '../../events/report/errors';
-import { normaliseAgencyName } from '../../events/report/ids';
+import { agencyIdFor, normaliseAgencyName, reportIdFor } from '../../events/report/ids';
 import type { ParsedReport } from '../domain/importer/types';
 import { UnrecognisedDocumentError } from '../domain/importer/types';
-import { inputHash } from './commandInput';
-import type { ImportReportInput } from './commandTypes';
+import { actorOf, assertCanEdit, type Principal } from '../auth/principal';
+import { inputHash, optionalClientMutationId, requireReason } from './commandInput';
+import type { ImportReportInput, PreparedCommand } from './commandTypes';
 import type { DocumentParser } from './documentParser';
 
 export const DEFAULT_MAX_DOCUMENT_LENGTH = 5_000_000;
@@ -134,4 +135,38 @@ export function importInputHash(
     sourceUrl: input.sourceUrl ?? null,
     reason,
   });
+}
+
+/** A document checked and named: the report it is for, and the command's prepared fields. */
+export interface PreparedImport {
+  prepared: PreparedCommand;
+  parsed: ParsedReport;
+  agency: string;
+  agencyId: string;
+  year: number;
+}
+
+/**
+ * Checks the caller, the reason, the clientMutationId and the document, parses it and names its
+ * report: what an import does before it decides, one document at a time or in a batch.
+ */
+export function prepareImport(
+  principal: Principal,
+  input: ImportReportInput,
+  parseDocument: DocumentParser,
+  maxDocumentLength: number = DEFAULT_MAX_DOCUMENT_LENGTH,
+): PreparedImport {
+  const actor = actorOf(principal);
+  const reason = requireReason(input.reason);
+  const clientMutationId = optionalClientMutationId(input.clientMutationId);
+  const { parsed, hintAgency, agency, year } = parseImport(input, parseDocument, maxDocumentLength);
+  assertCanEdit(principal, agency);
+  const prepared: PreparedCommand = {
+    reportId: reportIdFor(agency, year),
+    actor,
+    reason,
+    clientMutationId,
+    hash: importInputHash(input, hintAgency, reason),
+  };
+  return { prepared, parsed, agency, agencyId: agencyIdFor(agency), year };
 }

@@ -8,27 +8,18 @@
 // One document's failure is its own: nothing of it is written, and the others go on.
 import { decide } from '../../events/report/decide';
 import { ReportInputError } from '../../events/report/errors';
-import { SCHEMA_VERSIONS, type DecidedReportEvent } from '../../events/report/eventCatalog';
-import {
-  agencyIdFor,
-  agencyStreamId,
-  mutationEventId,
-  reportIdFor,
-  reportStreamId,
-  uuidV5,
-} from '../../events/report/ids';
-import type { ActorRef } from '../../events/report/reportState';
+import { agencyRegistrationAppend } from '../../events/report/agencyRegistration';
+import { reportStreamId } from '../../events/report/ids';
 import {
   InvalidAppendError,
   WrongExpectedRevision,
   type BulkAppendingEventStore,
-  type EventMetadata,
   type NewEvent,
   type RecordedEvent,
   type StreamAppend,
   type StreamAppendOutcome,
 } from '../../events/store/types';
-import { actorOf, assertCanEdit, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { projectAgencyEvents } from '../projections/projectAgency';
 import type { ProjectionContext } from '../projections/projectionContext';
 import { foldWithOutputs, writeSnapshots, writeSummary } from '../projections/projectReport';
@@ -37,7 +28,7 @@ import { insertRevision, revisionDocumentOf } from '../projections/reportRevisio
 import { compactReportDocument } from '../projections/storedReport';
 import { writeChangeEntries } from '../projections/writeChangeEntries';
 import { ClientMutations } from './clientMutations';
-import { optionalClientMutationId, requireReason } from './commandInput';
+import { newEventsOf } from './commandEvents';
 import type {
   ImportReportInput,
   MutationOutcome,
@@ -45,7 +36,7 @@ import type {
   RequestMeta,
 } from './commandTypes';
 import type { DocumentParser } from './documentParser';
-import { DEFAULT_MAX_DOCUMENT_LENGTH, importInputHash, parseImport } from './importReport';
+import { prepareImport } from './importReport';
 import type { ParsedReport } from '../domain/importer/types';
 
 const DUPLICATE_KEY = 11000;
@@ -92,51 +83,6 @@ type Checked =
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** As the command handler's events: ids derived from the clientMutationId, so a retry repeats. */
-function newEvents(
-  decided: DecidedReportEvent[],
-  prepared: PreparedCommand,
-  meta: RequestMeta,
-): NewEvent[] {
-  const metadata: EventMetadata = {
-    actor: prepared.actor,
-    reason: prepared.reason,
-    ...(prepared.clientMutationId ? { correlationId: prepared.clientMutationId } : {}),
-    ...(meta.requestId ? { requestId: meta.requestId } : {}),
-  };
-  return decided.map((event, index) => ({
-    ...(prepared.clientMutationId
-      ? { eventId: mutationEventId(prepared.actor.id, prepared.clientMutationId, index) }
-      : {}),
-    type: event.type,
-    schemaVersion: SCHEMA_VERSIONS[event.type],
-    data: event.data,
-    metadata,
-  }));
-}
-
-/** The registration LedgerServices writes on an agency's first import (same derived event id). */
-function agencyRegistration(
-  agencyId: string,
-  name: string,
-  actor: ActorRef,
-  reason: string,
-): StreamAppend {
-  return {
-    streamId: agencyStreamId(agencyId),
-    events: [
-      {
-        eventId: uuidV5(`agency-registered:${agencyId}`),
-        type: 'AgencyRegistered',
-        schemaVersion: SCHEMA_VERSIONS.AgencyRegistered,
-        data: { agencyId, name },
-        metadata: { actor, reason },
-      },
-    ],
-    expectedRevision: 'no_stream',
-  };
 }
 
 /** As the command handler reports a failed append: a stable input error, never a driver one. */
@@ -223,24 +169,13 @@ export class ReportBatchImporter {
   /** Checks, parses and names the report of each document, as LedgerServices.importReport. */
   private check(principal: Principal, input: ImportReportInput): Checked {
     try {
-      const actor = actorOf(principal);
-      const reason = requireReason(input.reason);
-      const clientMutationId = optionalClientMutationId(input.clientMutationId);
-      const { parsed, hintAgency, agency, year } = parseImport(
+      const checked = prepareImport(
+        principal,
         input,
         this.options.parseDocument,
-        this.options.maxDocumentLength ?? DEFAULT_MAX_DOCUMENT_LENGTH,
+        this.options.maxDocumentLength,
       );
-      assertCanEdit(principal, agency);
-      const reportId = reportIdFor(agency, year);
-      const prepared: PreparedCommand = {
-        reportId,
-        actor,
-        reason,
-        clientMutationId,
-        hash: importInputHash(input, hintAgency, reason),
-      };
-      return { kind: 'checked', prepared, parsed, agency, agencyId: agencyIdFor(agency), year };
+      return { kind: 'checked', ...checked };
     } catch (error) {
       return { kind: 'failed', error: asError(error) };
     }
@@ -292,7 +227,7 @@ export class ReportBatchImporter {
           prepared: item.prepared,
           agencyId: item.agencyId,
           agency: item.agency,
-          events: newEvents(decided, item.prepared, meta),
+          events: newEventsOf(decided, item.prepared, meta),
         });
       } catch (error) {
         outcomes[index] = { ok: false, error: asError(error) };
@@ -346,7 +281,7 @@ export class ReportBatchImporter {
       if (known.has(report.agencyId) || agencyAppends.has(report.agencyId)) continue;
       agencyAppends.set(
         report.agencyId,
-        agencyRegistration(
+        agencyRegistrationAppend(
           report.agencyId,
           report.agency,
           report.prepared.actor,

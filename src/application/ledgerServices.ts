@@ -3,14 +3,8 @@
 // ids have modules of their own (importReport.ts, clientMutations.ts).
 import type { ReportCommand } from '../../events/report/commands';
 import { ReportInputError, ReportNotFoundError } from '../../events/report/errors';
-import { SCHEMA_VERSIONS } from '../../events/report/eventCatalog';
-import {
-  agencyIdFor,
-  agencyStreamId,
-  reportIdFor,
-  reportStreamId,
-  uuidV5,
-} from '../../events/report/ids';
+import { agencyRegisteredEvent } from '../../events/report/agencyRegistration';
+import { agencyStreamId, reportStreamId } from '../../events/report/ids';
 import type { ActorRef, MaybeReportState, ReportState } from '../../events/report/reportState';
 import { WrongExpectedRevision, type RecordedEvent } from '../../events/store/types';
 import { actorOf, assertCanEdit, assertCanReview, type Principal } from '../auth/principal';
@@ -34,7 +28,7 @@ import type {
   SetFiguresInput,
 } from './commandTypes';
 import type { DocumentParser } from './documentParser';
-import { DEFAULT_MAX_DOCUMENT_LENGTH, importInputHash, parseImport } from './importReport';
+import { prepareImport } from './importReport';
 import type { AppliedProposal } from './proposals/appliedProposal';
 import { assertDirectEditAllowed } from './proposals/reviewPolicy';
 import { replayOutcome, ReportCommandHandler } from './reportCommandHandler';
@@ -252,15 +246,7 @@ export class LedgerServices {
     try {
       const result = await this.context.store.appendToStream(
         agencyStreamId(agencyId),
-        [
-          {
-            eventId: uuidV5(`agency-registered:${agencyId}`),
-            type: 'AgencyRegistered',
-            schemaVersion: SCHEMA_VERSIONS.AgencyRegistered,
-            data: { agencyId, name },
-            metadata: { actor, reason },
-          },
-        ],
+        [agencyRegisteredEvent(agencyId, name, actor, reason)],
         { expectedRevision: 'no_stream' },
       );
       events = result.events;
@@ -280,24 +266,13 @@ export class LedgerServices {
     input: ImportReportInput,
     meta: RequestMeta = {},
   ): Promise<MutationOutcome> {
-    const actor = actorOf(principal);
-    const reason = requireReason(input.reason);
-    const clientMutationId = optionalClientMutationId(input.clientMutationId);
-    const { parsed, hintAgency, agency, year } = parseImport(
+    const { prepared, parsed, agency, agencyId, year } = prepareImport(
+      principal,
       input,
       this.options.parseDocument,
-      this.options.maxDocumentLength ?? DEFAULT_MAX_DOCUMENT_LENGTH,
+      this.options.maxDocumentLength,
     );
-    assertCanEdit(principal, agency);
-    const reportId = reportIdFor(agency, year);
-    const agencyId = agencyIdFor(agency);
-    const prepared: PreparedCommand = {
-      reportId,
-      actor,
-      reason,
-      clientMutationId,
-      hash: importInputHash(input, hintAgency, reason),
-    };
+    const { reportId, actor, reason } = prepared;
     const replay = await this.mutations.findReplay(prepared);
     if (replay) return replayOutcome(this.context, replay.reportId, replay.events);
     await this.ensureAgency(agencyId, agency, actor, reason);

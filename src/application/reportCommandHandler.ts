@@ -18,15 +18,13 @@ import {
   RevisionConflictError,
 } from '../../events/report/errors';
 import { fold } from '../../events/report/evolve';
-import { SCHEMA_VERSIONS, type DecidedReportEvent } from '../../events/report/eventCatalog';
-import { mutationEventId, reportStreamId } from '../../events/report/ids';
+import type { DecidedReportEvent } from '../../events/report/eventCatalog';
+import { reportStreamId } from '../../events/report/ids';
 import type { ReportCommand } from '../../events/report/commands';
 import type { MaybeReportState, ReportState } from '../../events/report/reportState';
 import {
   InvalidAppendError,
   WrongExpectedRevision,
-  type EventMetadata,
-  type NewEvent,
   type RecordedEvent,
 } from '../../events/store/types';
 import type { ReportReadDocument } from '../../models/reportReadModel';
@@ -40,6 +38,7 @@ import {
 import type { ProjectionContext } from '../projections/projectionContext';
 import { readDocumentOf, stateOf } from '../projections/readModelDocument';
 import type { ClientMutations } from './clientMutations';
+import { newEventsOf } from './commandEvents';
 import type { MutationOutcome, PreparedCommand, RequestMeta } from './commandTypes';
 
 /**
@@ -98,31 +97,6 @@ async function loadFromStream(context: ProjectionContext, reportId: string): Pro
   const tail = await streamTail(context, reportId, document);
   const state = fold(document ? stateOf(document) : null, tail);
   return { document, tail, state, fromStream: true };
-}
-
-function newEvents(
-  decided: DecidedReportEvent[],
-  prepared: PreparedCommand,
-  meta: RequestMeta,
-): NewEvent[] {
-  const metadata: EventMetadata = {
-    actor: prepared.actor,
-    reason: prepared.reason,
-    ...(prepared.clientMutationId ? { correlationId: prepared.clientMutationId } : {}),
-    ...(meta.requestId ? { requestId: meta.requestId } : {}),
-  };
-  // Without a clientMutationId the store chooses the ids: an id it generated cannot repeat a
-  // stored one, so on FerretDB it skips the event-id lookup a caller-chosen id needs (one
-  // command fewer per edit). A retry after a lost race decides new events anyway.
-  return decided.map((event, index) => ({
-    ...(prepared.clientMutationId
-      ? { eventId: mutationEventId(prepared.actor.id, prepared.clientMutationId, index) }
-      : {}),
-    type: event.type,
-    schemaVersion: SCHEMA_VERSIONS[event.type],
-    data: event.data,
-    metadata,
-  }));
 }
 
 /** The outcome of a replayed clientMutationId: the first call's events on the current report. */
@@ -205,7 +179,7 @@ export class ReportCommandHandler {
       try {
         appended = await this.context.store.appendToStream(
           reportStreamId(reportId),
-          newEvents(decided, prepared, meta),
+          newEventsOf(decided, prepared, meta),
           { expectedRevision },
         );
       } catch (error) {

@@ -6,17 +6,13 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openLedger, type Ledger } from '../src/application/createLedger';
+import { openLedger } from '../src/application/createLedger';
 import { createToken } from '../src/auth/tokens';
 import { resolveDatabase } from '../src/database/mongoUri';
-import { reportIdFromInput } from '../resolvers/globalId';
 import { rebuildProjections } from '../src/projections/rebuildProjections';
-import { benchProfile, type BenchProfile } from './benchProfile';
-import { generateEdit, applyEdit } from './generator/edits';
-import { generateFigureValues } from './generator/figureValues';
+import { benchProfile } from './benchProfile';
 import { loadSyntheticLedger } from './generator/loadSyntheticLedger';
-import { createRandom } from './generator/prng';
-import type { BenchContext, MeasuredReport } from './measurements/benchContext';
+import type { BenchContext } from './measurements/benchContext';
 import { runCorpusSection } from './measurements/corpus';
 import { measureEventStore } from './measurements/eventStore';
 import { benchOnly, runEventStoreSection } from './measurements/eventStoreSection';
@@ -26,23 +22,18 @@ import {
   runFullReportReadSection,
 } from './measurements/fullReportReadSection';
 import { measureFolderImport, measureImportSpeed } from './measurements/importSpeed';
+import { createMeasuredReport } from './measurements/measuredReport';
 import { measureQueriesPerRequest } from './measurements/queriesPerRequest';
 import { measureRebuild } from './measurements/rebuild';
 import { measureTimeTravel, type TimeTravelMedians } from './measurements/timeTravel';
 import { measureWrites } from './measurements/writes';
-import { IMPORT_REPORT, SET_FIGURES } from './queries';
+import { databaseInfo, resultDatabase } from './support/databaseInfo';
 import { graphqlClient } from './support/graphqlClient';
-import {
-  machineInfo,
-  markdownTable,
-  verdict,
-  writeResults,
-  type BenchResult,
-  type BenchRow,
-} from './support/resultTable';
+import { publishResult } from './support/publishResult';
+import { machineInfo, type BenchResult, type BenchRow } from './support/resultTable';
+import { runScript } from './support/runScript';
 import { startServerProcess, waitUntilSettled, type ServerProcess } from './support/serverProcess';
 import { round } from './support/stats';
-import { tsvDocument } from './generator/tsvDocument';
 
 const YEARS = [2022, 2023] as const;
 const log = (line: string): void => {
@@ -55,60 +46,6 @@ function shape(events: number, editsPerReport: number, minimumReports = 1): { ag
   return {
     agencies: Math.max(Math.ceil(minimumReports / YEARS.length), Math.ceil(events / perAgency)),
   };
-}
-
-async function databaseVersion(ledger: Ledger): Promise<{ kind: string; version: string | null }> {
-  const info = await ledger.db.admin().command({ buildInfo: 1 });
-  const ferret = typeof info.ferretdbVersion === 'string' ? info.ferretdbVersion : null;
-  const features = info.ferretdbFeatures as { backend?: string } | undefined;
-  if (ferret)
-    return { kind: `FerretDB (${features?.backend ?? 'sqlite'} backend)`, version: ferret };
-  return { kind: 'MongoDB', version: typeof info.version === 'string' ? info.version : null };
-}
-
-/** The measured report: imported and edited through the API, one commit per edit. */
-async function createMeasuredReport(
-  api: BenchContext['api'],
-  token: string,
-  profile: BenchProfile,
-): Promise<MeasuredReport> {
-  const agency = '基准测试目标机构';
-  const year = 2024;
-  const random = createRandom(profile.seed);
-  let values = generateFigureValues(random, 90);
-  const imported = await api.request<{
-    importReport: { revision: number; report: { id: string } };
-  }>(
-    IMPORT_REPORT,
-    {
-      input: { document: tsvDocument(agency, year, values), agency, year, reason: '基准测试导入' },
-    },
-    token,
-  );
-  if (!imported.data) throw new Error(`import failed: ${JSON.stringify(imported.errors)}`);
-  const id = imported.data.importReport.report.id;
-  let revision = imported.data.importReport.revision;
-  const editedKey = 't2.licensing.decisions';
-  let midpoint = new Date();
-  for (let index = 0; index < profile.apiEdits; index++) {
-    const edit = generateEdit(random, values);
-    const changes = [
-      ...edit.changes.filter((change) => change.key !== editedKey),
-      { key: editedKey, value: String(1000 + index) },
-    ];
-    const response = await api.request<{ setFigures: { revision: number } }>(
-      SET_FIGURES,
-      { input: { reportId: id, expectedRevision: revision, changes, reason: edit.reason } },
-      token,
-    );
-    if (!response.data) throw new Error(`setFigures failed: ${JSON.stringify(response.errors)}`);
-    revision = response.data.setFigures.revision;
-    values = applyEdit(values, { changes, reason: edit.reason });
-    if (index === Math.floor(profile.apiEdits / 2)) midpoint = new Date();
-  }
-  const reportId = reportIdFromInput(id);
-  if (!reportId) throw new Error(`unexpected report id ${id}`);
-  return { id, reportId, agency, year, revision, midpoint, editedKey };
 }
 
 function timeTravelRows(
@@ -167,7 +104,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   try {
-    const dbInfo = await databaseVersion(ledger);
+    const dbInfo = await databaseInfo(ledger.db.admin());
     log(
       `bench: ${profile.name} profile on ${dbInfo.kind} ${dbInfo.version ?? ''}, database ${databaseName}`,
     );
@@ -291,12 +228,7 @@ async function main(): Promise<void> {
       startedAt,
       profile: timeTravelOnly ? `${profile.name} (BENCH_ONLY=timeTravel)` : profile.name,
       machine: machineInfo(),
-      database: {
-        ...dbInfo,
-        uri: process.env.MONGODB_URI
-          ? 'MONGODB_URI'
-          : 'embedded FerretDB (temporary data directory)',
-      },
+      database: resultDatabase(dbInfo),
       settings: {
         smallLogEvents: smallLog,
         largeLogEvents: largeLog,
@@ -310,14 +242,9 @@ async function main(): Promise<void> {
       rows,
       notes,
     };
-    const files = writeResults(
+    publishResult(
       path.join(__dirname, 'results', ...(timeTravelOnly ? ['timeTravel'] : [])),
       result,
-    );
-    process.stdout.write(markdownTable(result));
-    const misses = rows.filter((row) => verdict(row) === 'MISS').length;
-    process.stdout.write(
-      `\n${misses} of ${rows.filter((row) => row.target).length} ratios miss their target. Written to ${files.markdown} and ${files.json}\n`,
     );
   } finally {
     if (server) await server.stop();
@@ -328,9 +255,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runScript(main);

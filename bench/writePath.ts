@@ -19,8 +19,6 @@ import { rebuildProjections } from '../src/projections/rebuildProjections';
 import { createHttpServer } from '../src/server/createHttpServer';
 import { reportIdFromInput } from '../resolvers/globalId';
 import { benchProfile } from './benchProfile';
-import { toGlobalId } from '../resolvers/globalId';
-import { applyEdit, generateEdit } from './generator/edits';
 import { generateFigureValues } from './generator/figureValues';
 import { createRandom } from './generator/prng';
 import { tsvDocument } from './generator/tsvDocument';
@@ -31,6 +29,8 @@ import { measureRebuild } from './measurements/rebuild';
 import { measureWrites } from './measurements/writes';
 import { graphqlClient } from './support/graphqlClient';
 import { markdownTable, machineInfo } from './support/resultTable';
+import { runScript } from './support/runScript';
+import { sendGeneratedEdit } from './support/sendGeneratedEdit';
 import { median, round } from './support/stats';
 
 const log = (line: string): void => {
@@ -182,22 +182,7 @@ async function main(): Promise<void> {
       timer.start();
       const started = performance.now();
       for (let index = 0; index < sequential; index++) {
-        const edit = generateEdit(random, target.values);
-        const response = await api.request<{ setFigures: { revision: number } }>(
-          SET_FIGURES,
-          {
-            input: {
-              reportId: toGlobalId('Report', target.reportId),
-              expectedRevision: target.revision,
-              changes: edit.changes,
-              reason: edit.reason,
-            },
-          },
-          admin.token,
-        );
-        if (!response.data) throw new Error(JSON.stringify(response.errors));
-        target.revision = response.data.setFigures.revision;
-        target.values = applyEdit(target.values, edit);
+        await sendGeneratedEdit(api, admin.token, random, target);
       }
       const perEdit = (performance.now() - started) / sequential;
       log(`one writer: ${round(perEdit, 1)} ms per edit`);
@@ -252,9 +237,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runScript(main);

@@ -6,13 +6,9 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { resolveDatabase } from '../../src/database/mongoUri';
 import type { BenchProfile } from '../benchProfile';
-import {
-  machineInfo,
-  markdownTable,
-  verdict,
-  writeResults,
-  type BenchResult,
-} from '../support/resultTable';
+import { databaseInfo, resultDatabase } from '../support/databaseInfo';
+import { publishResult } from '../support/publishResult';
+import { machineInfo, type BenchResult } from '../support/resultTable';
 import { measureEventStore } from './eventStore';
 
 /** The section BENCH_ONLY names, if any. */
@@ -35,11 +31,7 @@ export async function runEventStoreSection(
   const databaseName = `bench_es_${Date.now().toString(36)}`;
   const client = await MongoClient.connect(database.uri);
   try {
-    const info = await client.db('admin').command({ buildInfo: 1 });
-    const ferret = typeof info.ferretdbVersion === 'string' ? info.ferretdbVersion : null;
-    const dbInfo = ferret
-      ? { kind: 'FerretDB (sqlite backend)', version: ferret }
-      : { kind: 'MongoDB', version: typeof info.version === 'string' ? info.version : null };
+    const dbInfo = await databaseInfo(client.db('admin'));
     log(
       `bench: eventStore section, ${profile.name} profile on ${dbInfo.kind} ${dbInfo.version ?? ''}`,
     );
@@ -48,22 +40,12 @@ export async function runEventStoreSection(
       startedAt,
       profile: `${profile.name} (BENCH_ONLY=eventStore)`,
       machine: machineInfo(),
-      database: {
-        ...dbInfo,
-        uri: process.env.MONGODB_URI
-          ? 'MONGODB_URI'
-          : 'embedded FerretDB (temporary data directory)',
-      },
+      database: resultDatabase(dbInfo),
       settings: { seed: profile.seed },
       rows,
       notes: [],
     };
-    const files = writeResults(path.join(__dirname, '..', 'results', 'eventStore'), result);
-    process.stdout.write(markdownTable(result));
-    const misses = rows.filter((row) => verdict(row) === 'MISS').length;
-    process.stdout.write(
-      `\n${misses} of ${rows.filter((row) => row.target).length} ratios miss their target. Written to ${files.markdown}\n`,
-    );
+    publishResult(path.join(__dirname, '..', 'results', 'eventStore'), result);
   } finally {
     await client
       .db(databaseName)

@@ -4,12 +4,10 @@
 // and a pair measured back to back sees about the same load.
 import { ObjectId } from 'mongodb';
 import { reportStreamId } from '../../events/report/ids';
-import { toGlobalId } from '../../resolvers/globalId';
-import { applyEdit, generateEdit } from '../generator/edits';
 import type { SyntheticReportRef } from '../generator/loadSyntheticLedger';
 import { createRandom } from '../generator/prng';
-import { SET_FIGURES } from '../queries';
 import type { BenchRow } from '../support/resultTable';
+import { sendGeneratedEdit } from '../support/sendGeneratedEdit';
 import { median, round, throughput } from '../support/stats';
 import type { BenchContext } from './benchContext';
 
@@ -37,25 +35,9 @@ export async function measureWrites(
 
   const rounds: Array<{ edits: number; inserts: number }> = [];
   for (let index = 0; index < ROUNDS; index++) {
-    const e2e = await throughput(WRITERS, profile.writesPerWorker, async (worker) => {
-      const target = targets[worker];
-      const edit = generateEdit(random, target.values);
-      const response = await api.request<{ setFigures: { revision: number } }>(
-        SET_FIGURES,
-        {
-          input: {
-            reportId: toGlobalId('Report', target.reportId),
-            expectedRevision: target.revision,
-            changes: edit.changes,
-            reason: edit.reason,
-          },
-        },
-        token,
-      );
-      if (!response.data) throw new Error(`setFigures failed: ${JSON.stringify(response.errors)}`);
-      target.revision = response.data.setFigures.revision;
-      target.values = applyEdit(target.values, edit);
-    });
+    const e2e = await throughput(WRITERS, profile.writesPerWorker, (worker) =>
+      sendGeneratedEdit(api, token, random, targets[worker]),
+    );
     const raw = await throughput(WRITERS, profile.writesPerWorker, () =>
       scratch.insertOne({ ...body, _id: new ObjectId() } as never),
     );

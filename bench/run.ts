@@ -3,12 +3,9 @@
 // to bench/results/ (JSON + Markdown, timestamped and latest.*). BENCH_PROFILE=quick for a run
 // of a few minutes; BENCH_LARGE_EVENTS sets the size of the large log (see README).
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openLedger } from '../src/application/createLedger';
 import { createToken } from '../src/auth/tokens';
-import { resolveDatabase } from '../src/database/mongoUri';
 import { rebuildProjections } from '../src/projections/rebuildProjections';
 import { benchProfile } from './benchProfile';
 import { loadSyntheticLedger } from './generator/loadSyntheticLedger';
@@ -27,6 +24,7 @@ import { measureQueriesPerRequest } from './measurements/queriesPerRequest';
 import { measureRebuild } from './measurements/rebuild';
 import { measureTimeTravel, type TimeTravelMedians } from './measurements/timeTravel';
 import { measureWrites } from './measurements/writes';
+import { startBenchDatabase } from './support/benchDatabase';
 import { databaseInfo, resultDatabase } from './support/databaseInfo';
 import { graphqlClient } from './support/graphqlClient';
 import { publishResult } from './support/publishResult';
@@ -83,11 +81,8 @@ async function main(): Promise<void> {
   if (!timeTravelOnly && benchOnly() === 'eventStore') return runEventStoreSection(profile, log);
   const startedAt = new Date().toISOString();
   const benchStart = performance.now();
-  const dataDir = process.env.MONGODB_URI
-    ? null
-    : mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-db-'));
-  const database = await resolveDatabase({ dataDir: dataDir ?? os.tmpdir(), progress: log });
-  const databaseName = `bench_${Date.now().toString(36)}`;
+  const database = await startBenchDatabase('bench', log);
+  const { databaseName } = database;
   const ledger = await openLedger({ uri: database.uri, databaseName });
   let server: ServerProcess | null = null;
   // Interrupted: stop the server and the database this run started, then leave.
@@ -95,7 +90,6 @@ async function main(): Promise<void> {
     void (async () => {
       if (server) await server.kill().catch(() => undefined);
       await database.stop().catch(() => undefined);
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       process.exit(130);
     })();
   };
@@ -251,7 +245,6 @@ async function main(): Promise<void> {
     await ledger.db.dropDatabase().catch(() => undefined);
     await ledger.close();
     await database.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

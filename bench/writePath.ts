@@ -5,16 +5,13 @@
 // The server runs in this process (as queriesPerRequest.ts does), so the commands are seen.
 // BENCH_PROFILE as for the bench; BENCH_WRITE_PATH=writes|rebuild runs one of the two.
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
 import pino from 'pino';
 import { openLedger, type Ledger } from '../src/application/createLedger';
 import { createToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
-import { resolveDatabase } from '../src/database/mongoUri';
 import { rebuildProjections } from '../src/projections/rebuildProjections';
 import { createHttpServer } from '../src/server/createHttpServer';
 import { reportIdFromInput } from '../resolvers/globalId';
@@ -27,6 +24,7 @@ import { loadSyntheticLedger } from './generator/loadSyntheticLedger';
 import type { BenchContext } from './measurements/benchContext';
 import { measureRebuild } from './measurements/rebuild';
 import { measureWrites } from './measurements/writes';
+import { startBenchDatabase } from './support/benchDatabase';
 import { graphqlClient } from './support/graphqlClient';
 import { markdownTable, machineInfo } from './support/resultTable';
 import { runScript } from './support/runScript';
@@ -103,11 +101,8 @@ async function cpuProfile<T>(label: string, run: () => Promise<T>): Promise<T> {
 async function main(): Promise<void> {
   const profile = benchProfile();
   const only = process.env.BENCH_WRITE_PATH?.trim() ?? '';
-  const dataDir = process.env.MONGODB_URI
-    ? null
-    : mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-db-'));
-  const database = await resolveDatabase({ dataDir: dataDir ?? os.tmpdir(), progress: log });
-  const databaseName = `bench_wp_${Date.now().toString(36)}`;
+  const database = await startBenchDatabase('bench_wp', log);
+  const { databaseName } = database;
   const ledger = await openLedger({ uri: database.uri, databaseName, monitorCommands: true });
   const timer = commandTimer(ledger);
   const config = loadConfig({
@@ -233,7 +228,6 @@ async function main(): Promise<void> {
     await ledger.db.dropDatabase().catch(() => undefined);
     await ledger.close();
     await database.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,11 +1,9 @@
 // `BENCH_ONLY=eventStore npm run bench`: only the event store section, on its own database
 // (a temporary embedded FerretDB, or MONGODB_URI), printed and written like the full table.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { resolveDatabase } from '../../src/database/mongoUri';
 import type { BenchProfile } from '../benchProfile';
+import { startBenchDatabase } from '../support/benchDatabase';
 import { databaseInfo, resultDatabase } from '../support/databaseInfo';
 import { publishResult } from '../support/publishResult';
 import { machineInfo, type BenchResult } from '../support/resultTable';
@@ -24,11 +22,8 @@ export async function runEventStoreSection(
   log: (line: string) => void,
 ): Promise<void> {
   const startedAt = new Date().toISOString();
-  const dataDir = process.env.MONGODB_URI
-    ? null
-    : mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-db-'));
-  const database = await resolveDatabase({ dataDir: dataDir ?? os.tmpdir(), progress: log });
-  const databaseName = `bench_es_${Date.now().toString(36)}`;
+  const database = await startBenchDatabase('bench_es', log);
+  const { databaseName } = database;
   const client = await MongoClient.connect(database.uri);
   try {
     const dbInfo = await databaseInfo(client.db('admin'));
@@ -53,6 +48,5 @@ export async function runEventStoreSection(
       .catch(() => undefined);
     await client.close();
     await database.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -4,13 +4,11 @@
 // full bench does; printed and written to bench/results/fullReportRead/. Also runs on its own:
 // `BENCH_PROFILE=quick npx tsx bench/measurements/fullReportReadSection.ts`.
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openLedger } from '../../src/application/createLedger';
 import { createToken } from '../../src/auth/tokens';
-import { resolveDatabase } from '../../src/database/mongoUri';
 import { benchProfile, type BenchProfile } from '../benchProfile';
+import { startBenchDatabase } from '../support/benchDatabase';
 import { databaseInfo, resultDatabase } from '../support/databaseInfo';
 import { graphqlClient } from '../support/graphqlClient';
 import { publishResult } from '../support/publishResult';
@@ -27,11 +25,8 @@ export async function runFullReportReadSection(
   log: (line: string) => void,
 ): Promise<void> {
   const startedAt = new Date().toISOString();
-  const dataDir = process.env.MONGODB_URI
-    ? null
-    : mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-db-'));
-  const database = await resolveDatabase({ dataDir: dataDir ?? os.tmpdir(), progress: log });
-  const databaseName = `bench_read_${Date.now().toString(36)}`;
+  const database = await startBenchDatabase('bench_read', log);
+  const { databaseName } = database;
   const ledger = await openLedger({ uri: database.uri, databaseName });
   let server: ServerProcess | null = null;
   try {
@@ -73,7 +68,6 @@ export async function runFullReportReadSection(
     await ledger.db.dropDatabase().catch(() => undefined);
     await ledger.close();
     await database.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

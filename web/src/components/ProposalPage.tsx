@@ -14,8 +14,8 @@ import {
   type ViewerPermissions,
 } from '../api/proposals';
 import { routeHref, type Route } from '../state/route';
-import { ErrorAlert } from './ErrorAlert';
 import { formatTime } from './labels';
+import { PageLoadError } from './PageLoadError';
 import { ProposalNotes } from './ProposalNotes';
 import { ProposalRebase } from './ProposalRebase';
 import { ProposalReviewForm } from './ProposalReviewForm';
@@ -74,14 +74,7 @@ export function ProposalPage({ route, token }: ProposalPageProps) {
     return followProposals({ reportId, onChange: () => void reload() });
   }, [reportId, route.id]);
 
-  if (error) {
-    return (
-      <main id="main" tabIndex={-1} class="proposal-page">
-        <ErrorAlert error={error} />
-        <a href="#/">返回报告列表</a>
-      </main>
-    );
-  }
+  if (error) return <PageLoadError pageClass="proposal-page" error={error} />;
   if (!proposal) {
     return (
       <main id="main" tabIndex={-1} class="proposal-page" aria-busy="true">

@@ -10,10 +10,10 @@ import type { Figure, NarrativeFigure, Report, RuleResult } from '../api/types';
 import { isFailed } from '../api/types';
 import { TABLE_LAYOUTS } from '../layout/tableLayouts';
 import { navigate, type Route } from '../state/route';
-import { ErrorAlert } from './ErrorAlert';
 import { FigurePanel, PanelFrame } from './FigurePanel';
 import { FigureTable, type CellMarks } from './FigureTable';
 import { NarrativeSections } from './NarrativeSections';
+import { PageLoadError } from './PageLoadError';
 import { ReportProposals } from './ReportProposals';
 import { RevisionPicker } from './RevisionPicker';
 import { RuleSummary } from './RuleSummary';
@@ -177,14 +177,7 @@ export function ReportView({ route, token }: ReportViewProps) {
     };
   }, [shown, current, viewingPast, updated, pendingByKey]);
 
-  if (error) {
-    return (
-      <main id="main" tabIndex={-1} class="report-view">
-        <ErrorAlert error={error} />
-        <a href="#/">返回报告列表</a>
-      </main>
-    );
-  }
+  if (error) return <PageLoadError pageClass="report-view" error={error} />;
   if (!current || !shown) {
     return (
       <main id="main" tabIndex={-1} class="report-view" aria-busy="true">

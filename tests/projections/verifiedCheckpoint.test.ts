@@ -7,6 +7,7 @@ import { loadCorpusLedger } from '../../bench/generator/corpusLedger';
 import { createRandom } from '../../bench/generator/prng';
 import { openLedger, type Ledger } from '../../src/application/createLedger';
 import { catchUpProjections } from '../../src/projections/projectionFollower';
+import { rebuildProjections } from '../../src/projections/rebuildProjections';
 import { readVerifiedCheckpoint } from '../../src/projections/verifiedCheckpoint';
 import { ReadinessMonitor } from '../../src/server/readiness';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -118,5 +119,24 @@ describe('verified-up-to checkpoint', () => {
     const status = await monitor().refreshIntegrity('tail');
     expect(status.status).toBe('failed');
     expect(status.failures?.map((failure) => failure.streamId)).toContain(streamId);
+  });
+
+  it('given a log never verified, when the projections are rebuilt, then the verified checkpoint is at the head and the start reads only what came after', async () => {
+    const head = await ledger.store.headPosition();
+    expect(await readVerifiedCheckpoint(ledger.models)).toBeNull();
+    await rebuildProjections(ledger.projection);
+    expect((await readVerifiedCheckpoint(ledger.models))?.position).toBe(head);
+    await load(1);
+    const verifyAll = jest.spyOn(ledger.store, 'verifyAll');
+    const status = await monitor().refreshIntegrity('tail');
+    expect(verifyAll).not.toHaveBeenCalled();
+    expect(status).toMatchObject({ status: 'ok', scope: 'tail', verifiedFrom: head });
+    expect(status.eventsChecked).toBe((await ledger.store.headPosition()) - head);
+  });
+
+  it('given an event altered before a rebuild reads it, when the projections are rebuilt, then the verified checkpoint stays absent', async () => {
+    await tamper(2);
+    await rebuildProjections(ledger.projection);
+    expect(await readVerifiedCheckpoint(ledger.models)).toBeNull();
   });
 });

@@ -12,6 +12,8 @@ export interface ApiTestServer extends Omit<TestServer, 'token'> {
   /** Same as `origin`. */
   readonly baseUrl: string;
   token(role: TokenRole, agencies?: string[], name?: string): Promise<string>;
+  /** Imports `document` with `token` (failing the test on any error); the report's global id. */
+  importDocument(document: string, token: string, reason?: string): Promise<string>;
 }
 
 export interface StartOptions {
@@ -29,5 +31,15 @@ export async function startApiTestServer(options: StartOptions = {}): Promise<Ap
     baseUrl: server.origin,
     token: (role, agencies = [], name = `${role} for tests`) =>
       server.token({ name, role, agencies }),
+    async importDocument(document, token, reason = '首次导入') {
+      const imported = await server.gql<{ importReport: { report: { id: string } } }>(
+        `mutation($input: ImportReportInput!) { importReport(input: $input) { report { id } } }`,
+        { input: { document, reason } },
+        token,
+      );
+      if (imported.errors)
+        throw new Error(`importReport failed: ${JSON.stringify(imported.errors)}`);
+      return imported.data!.importReport.report.id;
+    },
   };
 }

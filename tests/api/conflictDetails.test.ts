@@ -45,13 +45,7 @@ describeWithSeed('CONFLICT details in extensions over HTTP (integration)', () =>
     alice = await api.token('editor', [AGENCY], '编辑甲');
     bob = await api.token('editor', [AGENCY], '编辑乙');
     reviewer = await api.token('reviewer', [AGENCY], '审核丙');
-    const imported = await api.gql<{ importReport: { report: { id: string } } }>(
-      `mutation($input: ImportReportInput!) { importReport(input: $input) { report { id } } }`,
-      { input: { document: seed, reason: '首次导入' } },
-      alice,
-    );
-    expect(imported.errors).toBeUndefined();
-    reportId = imported.data!.importReport.report.id;
+    reportId = await api.importDocument(seed!, alice);
   });
 
   afterAll(async () => {

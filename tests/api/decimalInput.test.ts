@@ -25,13 +25,7 @@ describeWithSeed('Decimal input over HTTP (integration)', () => {
   beforeAll(async () => {
     api = await startApiTestServer({ label: 'decimal-input' });
     editor = await api.token('editor', [AGENCY], '编辑甲');
-    const imported = await api.gql<{ importReport: { report: { id: string } } }>(
-      `mutation($input: ImportReportInput!) { importReport(input: $input) { report { id } } }`,
-      { input: { document: seed, reason: '首次导入' } },
-      editor,
-    );
-    expect(imported.errors).toBeUndefined();
-    reportId = imported.data!.importReport.report.id;
+    reportId = await api.importDocument(seed!, editor);
   });
 
   afterAll(async () => {

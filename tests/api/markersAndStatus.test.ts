@@ -17,12 +17,7 @@ describeWithSeed('markers and the status filter over HTTP (integration)', () => 
   beforeAll(async () => {
     api = await startApiTestServer({ label: 'markers-status' });
     editor = await api.token('editor', [AGENCY], '编辑甲');
-    const imported = await api.gql<{ importReport: { report: { id: string } } }>(
-      `mutation($input: ImportReportInput!) { importReport(input: $input) { report { id } } }`,
-      { input: { document: seed, reason: '首次导入' } },
-      editor,
-    );
-    reportId = imported.data!.importReport.report.id;
+    reportId = await api.importDocument(seed!, editor);
   });
 
   afterAll(async () => {

@@ -57,13 +57,7 @@ describeWithSeed('node(id) of past revisions over HTTP (integration)', () => {
   beforeAll(async () => {
     api = await startApiTestServer({ label: 'node-historical' });
     const editor = await api.token('editor', [AGENCY], '编辑甲');
-    const imported = await api.gql<{ importReport: { report: { id: string } } }>(
-      `mutation($input: ImportReportInput!) { importReport(input: $input) { report { id } } }`,
-      { input: { document: seed, reason: '首次导入' } },
-      editor,
-    );
-    expect(imported.errors).toBeUndefined();
-    reportId = imported.data!.importReport.report.id;
+    reportId = await api.importDocument(seed!, editor);
     importedValue = (await view(null)).figure.value;
     const edited = await api.gql(
       `mutation($input: SetFiguresInput!) { setFigures(input: $input) { revision } }`,

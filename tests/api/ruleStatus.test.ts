@@ -3,24 +3,13 @@
 // the seed report has assessed rules.
 import { startApiTestServer, type ApiTestServer } from './apiTestServer';
 import { readSeedReport } from './corpus';
+import {
+  TEMPLATE_2019_AGENCY as AGENCY,
+  TEMPLATE_2019_REPORT as TEMPLATE_2019,
+} from '../support/template2019Report';
 
 const seed = readSeedReport();
 const describeWithSeed = seed ? describe : describe.skip;
-
-const AGENCY = '某局';
-
-const TEMPLATE_2019 = [
-  '某局2019年政府信息公开工作年度报告',
-  '二、主动公开政府信息情况',
-  '第二十条第（一）项',
-  '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
-  '规章\t0\t0\t0',
-  '第二十条第（五）项',
-  '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
-  '行政许可\t3\t0\t120',
-  '三、收到和处理政府信息公开申请情况',
-  '一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t4',
-].join('\n');
 
 const IMPORT = `mutation Import($input: ImportReportInput!) {
   importReport(input: $input) {

@@ -12,21 +12,10 @@ import {
 } from './support/browserSuite';
 import { graphqlCall } from './support/graphqlHttp';
 import { startLedgerForTest, type LedgerForTest } from './support/ledgerForTest';
-
-const TEMPLATE_2019_AGENCY = '某局';
-/** A 2019-template report: it imports with no table figures, so no rule can be judged. */
-const TEMPLATE_2019 = [
-  `${TEMPLATE_2019_AGENCY}2019年政府信息公开工作年度报告`,
-  '二、主动公开政府信息情况',
-  '第二十条第（一）项',
-  '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
-  '规章\t0\t0\t0',
-  '第二十条第（五）项',
-  '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
-  '行政许可\t3\t0\t120',
-  '三、收到和处理政府信息公开申请情况',
-  '一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t4',
-].join('\n');
+import {
+  TEMPLATE_2019_AGENCY,
+  TEMPLATE_2019_REPORT as TEMPLATE_2019,
+} from '../support/template2019Report';
 
 const describeWhenReady = describeWhenPresent('report list browser tests', [
   seedReportNeed(),

@@ -10,6 +10,7 @@ import { matchT3RowLabel } from '../../src/domain/importer/labels';
 import { UnrecognisedDocumentError } from '../../src/domain/importer/types';
 import type { ParsedReport } from '../../src/domain/importer/types';
 import { consistentValues, flattenedReport, htmlReport, tsvReport } from './syntheticReport';
+import { TEMPLATE_2019_REPORT } from '../support/template2019Report';
 
 function valuesOf(report: ParsedReport): Record<string, string | null> {
   return Object.fromEntries(Object.entries(report.figures).map(([key, f]) => [key, f.value]));
@@ -215,18 +216,7 @@ describe('importDocument on cells run together', () => {
 
 describe('templates and unreadable documents', () => {
   it('recognises the 2019 template and reads no 2021 keys from it', () => {
-    const document = [
-      '某局2019年政府信息公开工作年度报告',
-      '二、主动公开政府信息情况',
-      '第二十条第（一）项',
-      '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
-      '规章\t0\t0\t0',
-      '第二十条第（五）项',
-      '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
-      '行政许可\t3\t0\t120',
-      '三、收到和处理政府信息公开申请情况',
-      '一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t4',
-    ].join('\n');
+    const document = TEMPLATE_2019_REPORT;
     const report = importDocument(document);
     expect(report.template).toBe('2019');
     expect(report.figures).toEqual({});

@@ -19,11 +19,13 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: string
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A report id from a global id (or, for convenience, a bare report UUID); null if neither. */
+/**
+ * The current report a client names by a global id (or, for convenience, a bare report UUID);
+ * null for anything else, a past revision's id included.
+ */
 export function reportIdFromInput(id: string): string | null {
-  if (UUID.test(id)) return id.toLowerCase();
-  const parsed = fromGlobalId(id);
-  return parsed?.type === 'Report' && UUID.test(parsed.id) ? parsed.id : null;
+  const ref = reportRevisionRefFromInput(id);
+  return ref !== null && ref.revision === null ? ref.reportId : null;
 }
 
 /**

@@ -14,6 +14,11 @@ export interface ApiTestServer extends Omit<TestServer, 'token'> {
   token(role: TokenRole, agencies?: string[], name?: string): Promise<string>;
   /** Imports `document` with `token` (failing the test on any error); the report's global id. */
   importDocument(document: string, token: string, reason?: string): Promise<string>;
+  /** setFigures with `token` (failing the test on any error); the new revision. */
+  setFigures(
+    input: { reportId: string; expectedRevision: number; changes: unknown[]; reason: string },
+    token: string,
+  ): Promise<number>;
 }
 
 export interface StartOptions {
@@ -40,6 +45,15 @@ export async function startApiTestServer(options: StartOptions = {}): Promise<Ap
       if (imported.errors)
         throw new Error(`importReport failed: ${JSON.stringify(imported.errors)}`);
       return imported.data!.importReport.report.id;
+    },
+    async setFigures(input, token) {
+      const set = await server.gql<{ setFigures: { revision: number } }>(
+        `mutation($input: SetFiguresInput!) { setFigures(input: $input) { revision } }`,
+        { input },
+        token,
+      );
+      if (set.errors) throw new Error(`setFigures failed: ${JSON.stringify(set.errors)}`);
+      return set.data!.setFigures.revision;
     },
   };
 }

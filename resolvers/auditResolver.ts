@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { AuditEntryDocument } from '../models/changeEntryModel';
+import { changeEntryPage } from '../src/readSide/changeEntryPage';
+import type { KeysetOrder } from '../src/readSide/keysetPage';
 import { compileAuditFilter } from '../src/subscriptions/auditFilter';
 import { perItem } from './complexity';
 import { connectionOf } from './connection';
@@ -11,6 +13,14 @@ import { bi } from './types/describe';
 import { AuditEntry, AuditEntryConnection, auditEntryOf } from './types/figureChange';
 import { AuditLogFilter } from './types/inputs';
 import { Report } from './types/report';
+
+/** Newest first; the cursor is (recordedAt, _id). */
+const AUDIT_ORDER: KeysetOrder<AuditEntryDocument> = {
+  fields: [
+    { name: 'recordedAt', direction: -1, of: (row) => row.recordedAt.getTime() },
+    { name: '_id', direction: -1, of: (row) => row._id },
+  ],
+};
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
@@ -30,21 +40,18 @@ export class AuditResolver {
   ): Promise<AuditEntryConnection> {
     const size = pageSize(first, context.limits.maxPageSize);
     // The same definition gives the subscription's live predicate (auditLogAppended).
-    const { query } = compileAuditFilter(filter);
-    if (after) {
-      const [time, id] = decodeCursor(after, ['number', 'string']);
-      const at = new Date(time as number);
-      query.$and = [
-        ...(query.$and ?? []),
-        { $or: [{ recordedAt: { $lt: at } }, { recordedAt: at, _id: { $lt: id as string } }] },
-      ];
-    }
-    const rows = await context.ledger.models.changes
-      .find(query)
-      .sort({ recordedAt: -1, _id: -1 })
-      .limit(size + 1)
-      .lean<AuditEntryDocument[]>()
-      .exec();
+    const { query, matches } = compileAuditFilter(filter);
+    const position = after ? decodeCursor(after, ['number', 'string']) : null;
+    const rows = await changeEntryPage<AuditEntryDocument>(
+      context.ledger.models.changes,
+      AUDIT_ORDER,
+      {
+        filter: query,
+        after: position ? [new Date(position[0] as number), position[1] as string] : null,
+        limit: size + 1,
+        keep: matches,
+      },
+    );
     return connectionOf(
       rows,
       size,

@@ -3,11 +3,16 @@
 // change of that key, one `{_id}` lookup per entry: FerretDB answers only that filter from an
 // index, so the cost of a page does not grow with the log. Where the chain is missing a link
 // (entries written before the field existed) it falls back to the query by report and key.
-import type { FilterQuery } from 'mongoose';
+// An entry may be stored in its event's pack (an import's): the read side unpacks it.
 import type { FigureState, NarrativeSectionState } from '../events/report/reportState';
 import type { ChangeEntryDocument } from '../models/changeEntryModel';
 import { lastEntryIds } from '../src/projections/changeEntries';
-import { cursorValues, keysetPage, type KeysetOrder } from '../src/readSide/keysetPage';
+import {
+  changeEntryPage,
+  entryKeyCondition,
+  findChangeEntry,
+} from '../src/readSide/changeEntryPage';
+import { cursorValues, type KeysetOrder } from '../src/readSide/keysetPage';
 import { connectionOf } from './connection';
 import type { RequestContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
@@ -82,20 +87,21 @@ async function queryPage(
   position: Position | null,
   limit: number,
 ): Promise<ChangeEntryDocument[]> {
-  const filter: FilterQuery<ChangeEntryDocument> = {
-    reportId: scope.reportId,
-    revision: { $lte: scope.maxRevision },
-  };
-  if (scope.key != null) filter.key = scope.key;
-  return keysetPage(context.ledger.models.changes, HISTORY_ORDER, {
-    filter,
+  const { key } = scope;
+  return changeEntryPage(context.ledger.models.changes, HISTORY_ORDER, {
+    filter: {
+      reportId: scope.reportId,
+      revision: { $lte: scope.maxRevision },
+      ...(key != null ? entryKeyCondition(key) : {}),
+    },
     after: position,
     limit,
+    keep: key != null ? (entry) => entry.key === key : undefined,
   });
 }
 
 async function entryById(context: RequestContext, id: string): Promise<ChangeEntryDocument | null> {
-  return context.ledger.models.changes.findOne({ _id: id }).lean<ChangeEntryDocument>().exec();
+  return findChangeEntry(context.ledger.models.changes, id);
 }
 
 /**

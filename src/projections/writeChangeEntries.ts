@@ -1,5 +1,7 @@
-// Inserts audit entries; entries already there (same _id) are left as they are.
+// Inserts audit entries, an event's many entries as one pack (packedChangeEntries.ts); entries
+// already there (same _id) are left as they are.
 import type { AuditEntryDocument, ChangeEntryModel } from '../../models/changeEntryModel';
+import { packChangeEntries } from './packedChangeEntries';
 
 const DUPLICATE_KEY = 11000;
 
@@ -20,8 +22,11 @@ export async function writeChangeEntries(
   model: ChangeEntryModel,
   entries: readonly AuditEntryDocument[],
 ): Promise<void> {
-  for (let start = 0; start < entries.length; start += 1000) {
-    const batch = entries.slice(start, start + 1000);
+  const documents = packChangeEntries(entries);
+  // 1000 entries, or 100 packs (~30 KB each), per insert: well under the 48 MB message limit.
+  const perInsert = documents.length < entries.length ? 100 : 1000;
+  for (let start = 0; start < documents.length; start += perInsert) {
+    const batch = documents.slice(start, start + perInsert);
     try {
       await model.collection.insertMany(batch as unknown as Array<Record<string, unknown>>, {
         ordered: false,

@@ -8,10 +8,10 @@ export interface KeysetOrder<Row> {
   fields: ReadonlyArray<{ name: string; direction: 1 | -1; of: (row: Row) => string | number }>;
 }
 
-/** Rows strictly after `after` (values of the order's fields) in the order. */
+/** Rows strictly after `after` (values of the order's fields, a Date for a time) in the order. */
 export function afterFilter<Row>(
   order: KeysetOrder<Row>,
-  after: ReadonlyArray<string | number>,
+  after: ReadonlyArray<string | number | Date>,
 ): Record<string, unknown> {
   // (a, b) after (x, y) in (a desc, b asc): a < x, or a = x and b > y; and so on for more fields.
   const branches = order.fields.map((field, index) => {

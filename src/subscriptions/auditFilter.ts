@@ -8,6 +8,7 @@ import { ReportInputError } from '../../events/report/errors';
 import { agencyIdFor } from '../../events/report/ids';
 import type { AuditEntryDocument, ChangeEntryDocument } from '../../models/changeEntryModel';
 import { reportIdFromInput } from '../../resolvers/globalId';
+import { entryKeyCondition } from '../readSide/changeEntryPage';
 
 export interface AuditFeedFilter {
   /** Deprecated: a token id or a holder's name (either matches). */
@@ -36,7 +37,7 @@ export type AuditCondition =
 export type AuditEntryPredicate = (entry: AuditEntryDocument) => boolean;
 
 export interface CompiledAuditFilter {
-  /** For the audit read model (`changes`). */
+  /** For the audit read model (`changes`); entries of a pack still need `matches`. */
   query: FilterQuery<ChangeEntryDocument>;
   /** For entries as they are appended (the live feed). */
   matches: AuditEntryPredicate;
@@ -76,6 +77,9 @@ export function auditConditions(filter: AuditFeedFilter | null | undefined): Aud
 
 function queryOf(condition: AuditCondition): FilterQuery<ChangeEntryDocument> {
   if ('anyOf' in condition) return { $or: condition.anyOf.map(queryOf) };
+  // A key may be one of a pack's: the page keeps only its entries of the key (`matches`).
+  if ('equals' in condition && condition.field === 'key')
+    return entryKeyCondition(condition.equals);
   if ('equals' in condition) return { [condition.field]: condition.equals };
   if ('oneOf' in condition) return { [condition.field]: { $in: [...condition.oneOf] } };
   return {

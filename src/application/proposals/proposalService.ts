@@ -39,6 +39,7 @@ import {
   type Principal,
 } from '../../auth/principal';
 import { changeEntryId } from '../../projections/changeEntries';
+import { findChangeEntry } from '../../readSide/changeEntryPage';
 import type { ProjectionContext } from '../../projections/projectionContext';
 import { projectProposal } from '../../projections/projectProposal';
 import { projectReport } from '../../projections/projectReport';
@@ -491,11 +492,8 @@ export class ProposalService {
   async applied(proposal: ProposalState): Promise<boolean> {
     const eventId = proposal.review?.appliedEventId;
     if (!eventId || proposal.changes.length === 0) return false;
-    return (
-      (await this.context.models.changes.exists({
-        _id: changeEntryId(eventId, proposal.changes[0].key),
-      })) !== null
-    );
+    const entryId = changeEntryId(eventId, proposal.changes[0].key);
+    return (await findChangeEntry(this.context.models.changes, entryId)) !== null;
   }
 
   async setAgencyReviewPolicy(

@@ -6,6 +6,7 @@
 import { ReportInputError } from '../events/report/errors';
 import { agencyIdFor } from '../events/report/ids';
 import type { CorpusFilter } from '../src/corpus/corpusFilter';
+import type { CorpusView } from '../src/corpus/corpusView';
 import { reportSelectionPage } from '../src/corpus/reportSelection';
 import { reportIdsWithFailedRules } from '../src/readSide/failedRuleReports';
 import type { RequestContext } from './context';
@@ -43,6 +44,7 @@ function corpusFilterOf(filter: ReportFilter | null): CorpusFilterInput {
 /** The corpus filter, with the reports `hasFailedRules` keeps when it is given. */
 async function listFilterOf(
   context: RequestContext,
+  view: CorpusView,
   filter: ReportFilter | null,
   asOf: Date | null,
 ): Promise<CorpusFilter> {
@@ -56,7 +58,7 @@ async function listFilterOf(
       'filter.hasFailedRules',
     );
   }
-  const failed = await reportIdsWithFailedRules(context.ledger.models);
+  const failed = await reportIdsWithFailedRules(context.ledger.models, view);
   return hasFailedRules
     ? { ...corpusFilter, reportIdIn: failed }
     : { ...corpusFilter, reportIdNotIn: failed };
@@ -73,7 +75,7 @@ export async function reportListPage(
   const view = await corpusViewOf(context, asOf);
   const page = reportSelectionPage(
     view,
-    await listFilterOf(context, filter, asOf),
+    await listFilterOf(context, view, filter, asOf),
     {
       key: orderBy?.key ?? null,
       by: orderBy?.by === 'AGENCY_NAME' ? 'AGENCY_NAME' : orderBy?.by === 'YEAR' ? 'YEAR' : null,

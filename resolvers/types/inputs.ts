@@ -195,8 +195,8 @@ export class ReportFilter extends CorpusFilterInput {
   @Field(() => Boolean, {
     nullable: true,
     description: bi(
-      '只要有（或没有）不符规则的报告',
-      'Only reports with (true) or without (false) failed rules',
+      '只要有（或没有）不符规则的报告（含跨年度规则，与 ruleStatus 一致）',
+      'Only reports with (true) or without (false) failed rules, cross-year rules included (as ruleStatus judges)',
     ),
   })
   hasFailedRules?: boolean | null;

@@ -13,6 +13,10 @@ const LIST = `query($first: Int) {
   reports(first: $first) { edges { node { id agencyName year ${RULE_FIELDS} } } }
 }`;
 
+const FILTERED = `query($filter: ReportFilter) {
+  reports(first: 50, filter: $filter) { totalCount edges { node { id agencyName year ruleStatus } } }
+}`;
+
 const DETAIL = `query($id: ID!) { node(id: $id) { ... on Report { ${RULE_FIELDS} } } }`;
 
 interface RuleFacts {
@@ -117,6 +121,31 @@ describe('rule status in the report list (integration)', () => {
       [],
     );
     expect(all.length).toBe(two.length);
+  });
+
+  it('given rows of every rule status, when filtered by hasFailedRules, then true gives exactly the FAILED rows and false the others', async () => {
+    const statusByReport = new Map(
+      (await listRows()).map((row) => [`${row.agencyName} ${row.year}`, row.ruleStatus]),
+    );
+    const filtered = async (hasFailedRules: boolean) => {
+      const result = await server.gql<{
+        reports: { totalCount: number; edges: Array<{ node: Row }> };
+      }>(FILTERED, { filter: { hasFailedRules } });
+      expect(result.errors).toBeUndefined();
+      const names = result.data!.reports.edges.map(({ node }) => `${node.agencyName} ${node.year}`);
+      expect(result.data!.reports.totalCount).toBe(names.length);
+      return names.sort();
+    };
+    const failed = [...statusByReport].filter(([, status]) => status === 'FAILED');
+    // 跨年度局 2024 fails only against 2023: it is in the filter as in its ruleStatus.
+    expect(failed.map(([name]) => name)).toContain('跨年度局 2024');
+    expect(await filtered(true)).toEqual(failed.map(([name]) => name).sort());
+    expect(await filtered(false)).toEqual(
+      [...statusByReport]
+        .filter(([, status]) => status !== 'FAILED')
+        .map(([name]) => name)
+        .sort(),
+    );
   });
 
   it('given summaries written before they held rule counts, when the list is read, then every row still has the status the report itself has', async () => {

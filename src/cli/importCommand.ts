@@ -345,9 +345,14 @@ interface ImportOutcome {
 
 function statusOf(outcome: ImportOutcome): string {
   if (outcome.error !== undefined) return `failed: ${outcome.error}`;
-  return outcome.result?.unchanged
-    ? 'unchanged'
-    : `imported (revision ${outcome.result?.revision})`;
+  const result = outcome.result as ImportResultWithReimport | undefined;
+  if (result?.unchanged) return 'unchanged';
+  const reimport = result?.reimport;
+  if (!reimport) return `imported (revision ${result?.revision})`;
+  // A re-import that only records kept cells or proposals changed no figure: say so.
+  return reimport.applied > 0
+    ? `re-imported (revision ${result.revision})`
+    : `re-imported (revision ${result.revision}), no figure changed`;
 }
 
 /** Lines of a plain-text table whose columns line up for Chinese text too. */

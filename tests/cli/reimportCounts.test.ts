@@ -56,6 +56,22 @@ describe('import command re-import counts (unit)', () => {
     expect(io.out()).not.toContain('t2.normativeDocs.repealed');
   });
 
+  it('given a re-import, when the command runs, then its status says re-imported, and whether a figure changed', async () => {
+    const io = bufferedIo();
+    expect(await runImportCommandWith([file, '--reason=r'], io, importer)).toBe(0);
+    expect(io.out()).toContain('re-imported (revision 13)');
+    expect(io.out()).not.toContain('no figure changed');
+    const keptOnly: ImportResultWithReimport = {
+      ...reimported,
+      reimport: { ...reimported.reimport!, applied: 0, appliedKeys: [] },
+    };
+    const quiet = bufferedIo();
+    const keeping: ReportImporter = { importDocument: async () => keptOnly };
+    expect(await runImportCommandWith([file, '--reason=r'], quiet, keeping)).toBe(0);
+    expect(quiet.out()).toContain('re-imported (revision 13), no figure changed');
+    expect(quiet.out()).not.toMatch(/(^|\s)imported \(revision/);
+  });
+
   it('given a re-import, when the command runs with --verbose, then it lists the keys and warnings', async () => {
     const io = bufferedIo();
     expect(await runImportCommandWith([file, '--reason=r', '--verbose'], io, importer)).toBe(0);

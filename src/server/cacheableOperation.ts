@@ -40,6 +40,7 @@ const CACHEABLE_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
     'rules',
     'failedRuleCount',
     'assessedRuleCount',
+    'notAssessableRuleCount',
     'ruleStatus',
     'warnings',
   ]),

@@ -50,6 +50,14 @@ describe('cacheable operations', () => {
     ).toBe(true);
   });
 
+  it('given every rule count of a report, when checked, then it is cacheable', () => {
+    expect(
+      cacheable(`query($id: ID!) {
+        reportById(id: $id) { ruleStatus failedRuleCount assessedRuleCount notAssessableRuleCount }
+      }`),
+    ).toBe(true);
+  });
+
   it('given a field that reads more than the report read model, when checked, then it is not cacheable, also inside a fragment', () => {
     expect(cacheable(`{ reportById(id: "x") { agency { name } } }`)).toBe(false);
     expect(cacheable(`{ reportById(id: "x") { figures { history { edges { cursor } } } } }`)).toBe(

@@ -24,19 +24,20 @@ export interface PanelFrameProps {
 export function PanelFrame({ title, figureKey, onClose, children }: PanelFrameProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [figureKey]);
+  // On the document, not the panel: an Escape pressed before focus has moved into the panel (it
+  // moves after the panel renders) or after a click elsewhere on the page still closes it. An
+  // element that uses Escape itself calls preventDefault.
+  useEffect(() => {
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onClose();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [onClose]);
   return (
-    <div
-      class="figure-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="figure-panel-title"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
-    >
+    <div class="figure-panel" role="dialog" aria-modal="false" aria-labelledby="figure-panel-title">
       <header class="panel-header">
         <h2 id="figure-panel-title" tabIndex={-1} ref={headingRef}>
           {title}

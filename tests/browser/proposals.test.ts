@@ -272,6 +272,22 @@ describeWhenReady('proposals and review in the web viewer', () => {
     await reviewer.close();
   });
 
+  it('given a reviewer token, when a figure is opened, then no edit form is offered and the panel says the token reviews', async () => {
+    const reviewer = await openReport(reviewerToken);
+    await cell(reviewer, 't3.newReceived.total').click();
+    const panel = reviewer.getByRole('dialog');
+    await panel.locator('.may-not-edit').waitFor();
+    await expect(panel.locator('.may-not-edit').innerText()).resolves.toContain('审核令牌');
+    await expect(panel.locator('form.edit-form').count()).resolves.toBe(0);
+    await reviewer.close();
+    // An editor of the agency is still offered the form.
+    const editor = await openReport(editorToken);
+    await cell(editor, 't3.newReceived.total').click();
+    await editor.getByRole('dialog').locator('form.edit-form').waitFor();
+    await expect(editor.getByRole('dialog').locator('.may-not-edit').count()).resolves.toBe(0);
+    await editor.close();
+  });
+
   it("given a proposal whose cell another approved change reached first, when it is opened, then it is STALE with the current value in the three-way view, approval shows the server's refusal, and its author can rebase it", async () => {
     const key = 't2.licensing.decisions';
     const base = (await apiReport()).values.get(key) ?? null;

@@ -166,8 +166,12 @@ export async function fetchProposal(id: string): Promise<ProposalDetail | null> 
   return data.proposal;
 }
 
-export async function fetchViewerPermissions(agency: string): Promise<ViewerPermissions> {
-  const data = await graphqlRequest<{ viewer: ViewerPermissions }>(VIEWER_QUERY, { agency });
+/** `token`: the one to ask about (default: the pasted editor token). */
+export async function fetchViewerPermissions(
+  agency: string,
+  token?: string,
+): Promise<ViewerPermissions> {
+  const data = await graphqlRequest<{ viewer: ViewerPermissions }>(VIEWER_QUERY, { agency }, token);
   return data.viewer;
 }
 

@@ -6,7 +6,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchFigureHistory, fetchReport, setFigures } from '../api/documents';
 import { ApiError } from '../api/graphqlClient';
-import { proposeChanges, type Proposal } from '../api/proposals';
+import {
+  fetchViewerPermissions,
+  proposeChanges,
+  type Proposal,
+  type ViewerPermissions,
+} from '../api/proposals';
 import { routeHref } from '../state/route';
 import type { Figure, FigureChange, Report } from '../api/types';
 import { ChangeLine } from './ChangeLine';
@@ -77,6 +82,24 @@ export function FigureEditor({
   }, [figure.key]);
 
   useEffect(() => setReviewRequired(false), [report.id]);
+
+  // What the token may do for this agency (Query.viewer): a token that may not edit (a
+  // reviewer's, another agency's) is told so instead of offered a form the server refuses.
+  // Until the answer comes (or if it fails) the form is offered and the server decides.
+  const [permissions, setPermissions] = useState<ViewerPermissions | null>(null);
+  const agency = report.agency.name;
+  useEffect(() => {
+    setPermissions(null);
+    if (!token) return;
+    let current = true;
+    fetchViewerPermissions(agency, token)
+      .then((answer) => current && setPermissions(answer))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [token, agency]);
+  const mayNotEdit = permissions !== null && !permissions.canEdit;
 
   const propose = async (newValue: string, why: string) => {
     if (!token) return;
@@ -155,6 +178,13 @@ export function FigureEditor({
       <h3 id="panel-edit">编辑</h3>
       {!token && <p>粘贴编辑令牌后可以修改此单元格。</p>}
       {token && viewingPast && <p>正在查看历史版本：回到当前版本后才能编辑。</p>}
+      {token && !viewingPast && mayNotEdit && (
+        <p class="notice may-not-edit" role="status">
+          {permissions?.canReview
+            ? '此令牌是审核令牌：可以审核修改建议，不能直接编辑。'
+            : '此令牌无权编辑该机构的报告。'}
+        </p>
+      )}
       {token && !viewingPast && reviewRequired && (
         <p class="notice review-required" role="status">
           此机构的修改须经审核：请提交修改建议，由审核人批准后写入报告。
@@ -191,7 +221,7 @@ export function FigureEditor({
           </div>
         </div>
       )}
-      {token && !viewingPast && !conflict && (
+      {token && !viewingPast && !conflict && !mayNotEdit && (
         <form
           class="edit-form"
           onSubmit={(event) => {

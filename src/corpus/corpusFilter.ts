@@ -75,30 +75,29 @@ export function selectReports(
       if (ordinal !== undefined) agencies.add(ordinal);
     }
   }
-  // Region, level and kind are per agency: decide each agency once.
-  const agencyMatches = new Map<number, boolean>();
+  // Region, level and kind are per agency: decide each agency once (0 not yet, 1 in, 2 out).
+  const agencyMatches = new Uint8Array(view.index.agencies.length);
   const agencyMatch = (agencyOrdinal: number): boolean => {
-    let match = agencyMatches.get(agencyOrdinal);
-    if (match === undefined) {
+    if (agencyMatches[agencyOrdinal] === 0) {
       const region = view.region(agencyOrdinal);
       const agency = view.index.agencies[agencyOrdinal];
-      match =
+      const match =
         !agency?.removed &&
         (filter.includeSample === true || !agency?.sample) &&
         (!agencies || agencies.has(agencyOrdinal)) &&
         (!filter.regionCode || view.regionPath(agencyOrdinal).includes(filter.regionCode)) &&
         (!filter.level || region.level === filter.level) &&
         (!filter.kind || region.kind === filter.kind);
-      agencyMatches.set(agencyOrdinal, match);
+      agencyMatches[agencyOrdinal] = match ? 1 : 2;
     }
-    return match;
+    return agencyMatches[agencyOrdinal] === 1;
   };
   const index = view.index;
-  const selected = new Int32Array(index.reportCount);
+  const candidates = candidateReports(view, years);
+  const selected = new Int32Array(candidates.length);
   let count = 0;
-  for (let ordinal = 0; ordinal < index.reportCount; ordinal++) {
+  for (const ordinal of candidates) {
     if (!view.exists(ordinal)) continue;
-    if (years.size > 0 && !years.has(index.yearOfReport[ordinal])) continue;
     if (statuses && !statuses.has(view.status(ordinal))) continue;
     if (!agencyMatch(index.agencyOfReport[ordinal])) continue;
     if (filter.reportIdIn && !filter.reportIdIn.has(index.reportIds[ordinal])) continue;
@@ -106,4 +105,23 @@ export function selectReports(
     selected[count++] = ordinal;
   }
   return selected.slice(0, count);
+}
+
+/** The reports of `years` in ordinal order (every report when none are given). */
+function candidateReports(view: CorpusView, years: ReadonlySet<number>): Int32Array {
+  const { index } = view;
+  if (years.size === 0) {
+    const all = new Int32Array(index.reportCount);
+    for (let ordinal = 0; ordinal < all.length; ordinal++) all[ordinal] = ordinal;
+    return all;
+  }
+  const lists = [...years].map((year) => index.reportsOfYear(year));
+  if (lists.length === 1) return lists[0];
+  const merged = new Int32Array(lists.reduce((total, list) => total + list.length, 0));
+  let offset = 0;
+  for (const list of lists) {
+    merged.set(list, offset);
+    offset += list.length;
+  }
+  return merged.sort();
 }

@@ -35,13 +35,13 @@ export interface AggregateRow extends FigureStatistics {
   key: string;
 }
 
-function groupOf(
+/** The agency's part of a group (region tiers, level, agency): the same for all its reports. */
+function agencyGroupOf(
   view: CorpusView,
-  ordinal: number,
+  agencyOrdinal: number,
   dimensions: ReadonlySet<GroupDimension>,
 ): AggregateGroup {
   const index = view.index;
-  const agencyOrdinal = index.agencyOfReport[ordinal];
   const group: AggregateGroup = {
     year: null,
     provinceCode: null,
@@ -50,7 +50,6 @@ function groupOf(
     level: null,
     agencyOrdinal: null,
   };
-  if (dimensions.has('YEAR')) group.year = index.yearOfReport[ordinal];
   if (dimensions.has('AGENCY')) group.agencyOrdinal = agencyOrdinal;
   if (dimensions.has('LEVEL')) group.level = view.region(agencyOrdinal).level;
   if (dimensions.has('PROVINCE') || dimensions.has('CITY') || dimensions.has('COUNTY')) {
@@ -127,12 +126,23 @@ export function figureAggregates(
   const metrics = keys.map((key, i) => metricOf(view, key, `keys[${i}]`));
   const selected = selectReports(view, filter);
   const groups = new Map<string, { group: AggregateGroup; ordinals: number[] }>();
+  // Each agency's part of the group, and its id, decided once per agency (and kept by the view).
+  const partName = `aggregateGroup:${[...dimensions]
+    .filter((d) => d !== 'YEAR')
+    .sort()
+    .join(',')}`;
+  const byYear = dimensions.has('YEAR');
   for (const ordinal of selected) {
-    const group = groupOf(view, ordinal, dimensions);
-    const id = groupId(group);
+    const agencyOrdinal = view.index.agencyOfReport[ordinal];
+    const part = view.perAgency(partName, agencyOrdinal, () => {
+      const group = agencyGroupOf(view, agencyOrdinal, dimensions);
+      return { group, id: groupId(group) };
+    });
+    const year = view.index.yearOfReport[ordinal];
+    const id = byYear ? `${year}|${part.id}` : part.id;
     let entry = groups.get(id);
     if (!entry) {
-      entry = { group, ordinals: [] };
+      entry = { group: byYear ? { ...part.group, year } : part.group, ordinals: [] };
       groups.set(id, entry);
       if (groups.size * metrics.length > MAX_AGGREGATE_ROWS) {
         throw new CorpusInputError(

@@ -174,6 +174,36 @@ describe('corpus index folded from the log (unit)', () => {
     ).toBe(0);
   });
 
+  it('given views of now that selected and grouped by region, when a region is set later, then the next view of now uses the new region', () => {
+    const { log } = buildLog();
+    const index = indexOf(log);
+    const fuzhou = () => selectReports(new CorpusView(index, null), { regionCode: '350100' });
+    const provinces = () =>
+      figureAggregates(new CorpusView(index, null), [KEY], ['PROVINCE']).map(
+        (row) => `${row.group.provinceCode}:${row.reports}`,
+      );
+    // The shared cache of current regions is filled by these.
+    expect(fuzhou().length).toBe(0);
+    const before = provinces();
+    expect(before).not.toContain(`350000:${YEARS.length}`);
+    log.setRegion('鼓楼区人民政府', '350102');
+    index.apply(log.events);
+    expect(fuzhou().length).toBe(YEARS.length);
+    expect(provinces()).toContain(`350000:${YEARS.length}`);
+  });
+
+  it('given several years, when selected by years, then the reports of those years in ordinal order', () => {
+    const { log } = buildLog();
+    const index = indexOf(log);
+    const view = new CorpusView(index, null);
+    const all = Array.from(selectReports(view));
+    const byYears = Array.from(selectReports(view, { years: [2024, 2023] }));
+    expect(byYears).toEqual(all.filter((ordinal) => YEARS.includes(index.yearOfReport[ordinal])));
+    expect(Array.from(selectReports(view, { year: 2024 }))).toEqual(
+      all.filter((ordinal) => index.yearOfReport[ordinal] === 2024),
+    );
+  });
+
   it('given the change feed read in pages from every cursor, then each event comes exactly once in order', () => {
     const { log } = buildLog();
     log.editFigures(AGENCIES[0], 2023, [{ key: KEY, from: null, to: '1' }]);

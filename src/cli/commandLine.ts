@@ -52,6 +52,27 @@ export class CliUsageError extends Error {
 
 export const CLI_INVOCATION = 'npm run -s cli --';
 
+/** An option that must be one of `choices` (`--format`), or a usage error naming them. */
+export function choiceOption<T extends string>(
+  flag: string,
+  value: string | undefined,
+  choices: readonly T[],
+): T {
+  if (value === undefined || !(choices as readonly string[]).includes(value)) {
+    throw new CliUsageError(
+      `${flag} must be one of ${choices.join(', ')}` +
+        (value === undefined ? '' : `, got "${value}"`),
+    );
+  }
+  return value as T;
+}
+
+/** A path option (`--out`): absent, or not blank. */
+export function pathOption(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !value.trim()) throw new CliUsageError(`${flag} is empty`);
+  return value;
+}
+
 const HELP_OPTION = 'help';
 
 function optionList(options: OptionSpecs): string {

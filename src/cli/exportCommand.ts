@@ -4,12 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LoadReportForExport } from '../export/exportHandler';
-import {
-  EXPORT_FORMATS,
-  exportReport,
-  isExportFormat,
-  type ExportFormat,
-} from '../export/exportReport';
+import { EXPORT_FORMATS, exportReport, type ExportFormat } from '../export/exportReport';
 import {
   describeTimePoint,
   ExportTimePointError,
@@ -19,8 +14,10 @@ import {
 } from '../export/exportTimePoint';
 import type { CliCommand, CliIo } from './cliIo';
 import {
+  choiceOption,
   CliUsageError,
   parseCommandLine,
+  pathOption,
   writeHelp,
   writeUsageError,
   type CommandSpec,
@@ -106,15 +103,8 @@ export function parseExportArgs(args: readonly string[]): ExportCommandOptions |
   if (!/^\d{4}$/.test(yearText.trim())) {
     throw new CliUsageError(`--year must be a four-digit year, got "${yearText}"`);
   }
-  const format = values.format;
-  if (format === undefined || !isExportFormat(format)) {
-    throw new CliUsageError(
-      `--format must be one of ${EXPORT_FORMATS.join(', ')}` +
-        (format === undefined ? '' : `, got "${format}"`),
-    );
-  }
-  const out = values.out;
-  if (out !== undefined && !out.trim()) throw new CliUsageError('--out is empty');
+  const format = choiceOption('--format', values.format, EXPORT_FORMATS);
+  const out = pathOption('--out', values.out);
   const atRevision = timePointOption('--at-revision', values['at-revision'], parseAtRevision);
   const asOf = timePointOption('--as-of', values['as-of'], parseAsOf);
   return {

@@ -18,14 +18,15 @@ import { figureExportRefusal } from '../export/figureExportRefusal';
 import {
   FIGURE_EXPORT_FORMATS,
   figureExportChunks,
-  isFigureExportFormat,
   type FigureExportFormat,
 } from '../export/figureRowFormats';
 import { planFigureRows, type FigureRowPlan } from '../export/figureRows';
 import type { CliCommand, CliIo } from './cliIo';
 import {
+  choiceOption,
   CliUsageError,
   parseCommandLine,
+  pathOption,
   writeHelp,
   writeUsageError,
   type CommandSpec,
@@ -141,15 +142,8 @@ export function parseExportFiguresArgs(args: readonly string[]): ExportFiguresOp
     if (error instanceof FigureExportQueryError) throw new CliUsageError(error.message);
     throw error;
   }
-  const format = values.format;
-  if (format === undefined || !isFigureExportFormat(format)) {
-    throw new CliUsageError(
-      `--format must be one of ${FIGURE_EXPORT_FORMATS.join(', ')}` +
-        (format === undefined ? '' : `, got "${format}"`),
-    );
-  }
-  const out = values.out;
-  if (out !== undefined && !out.trim()) throw new CliUsageError('--out is empty');
+  const format = choiceOption('--format', values.format, FIGURE_EXPORT_FORMATS);
+  const out = pathOption('--out', values.out);
   return { query, format, ...(out !== undefined ? { out } : {}) };
 }
 

@@ -6,13 +6,10 @@
 // series of one agency, a changes page of 1,000, against a full-report GraphQL read on the same
 // server; start-up (spawn to the first corpus answer, snapshot load included) and RSS.
 // BENCH_CORPUS_SIZES (reports, comma-separated; default 10000,100000, quick 1000,10000).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openLedger } from '../../src/application/createLedger';
 import { CorpusIndex } from '../../src/corpus/corpusIndex';
 import { CorpusSnapshotStore } from '../../src/corpus/corpusSnapshotStore';
-import { resolveDatabase } from '../../src/database/mongoUri';
 import { catchUpProjections } from '../../src/projections/projectionFollower';
 import { chinaDivisions } from '../../src/domain/regions/chinaDivisions';
 import type { BenchProfile } from '../benchProfile';
@@ -20,6 +17,7 @@ import { corpusAgencies } from '../generator/corpusAgencies';
 import { loadCorpusLedger } from '../generator/corpusLedger';
 import { createRandom } from '../generator/prng';
 import { FULL_REPORT } from '../queries';
+import { startBenchDatabase } from '../support/benchDatabase';
 import { graphqlClient, type GraphqlClient } from '../support/graphqlClient';
 import {
   machineInfo,
@@ -215,11 +213,8 @@ export async function runCorpusSection(
 ): Promise<void> {
   const startedAt = new Date().toISOString();
   const sizes = sizesOf(profile);
-  const dataDir = process.env.MONGODB_URI
-    ? null
-    : mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-db-'));
-  const database = await resolveDatabase({ dataDir: dataDir ?? os.tmpdir(), progress: log });
-  const databaseName = `bench_corpus_${Date.now().toString(36)}`;
+  const database = await startBenchDatabase('bench_corpus', log);
+  const { databaseName } = database;
   const ledger = await openLedger({ uri: database.uri, databaseName });
   const results: SizeResult[] = [];
   const notes: string[] = [];
@@ -304,6 +299,5 @@ export async function runCorpusSection(
     await ledger.db.dropDatabase().catch(() => undefined);
     await ledger.close();
     await database.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -9,7 +9,7 @@ import type {
   StoredChangeDocument,
 } from '../../models/changeEntryModel';
 import { storedIdsOfEntry, unpackChangeEntries } from '../projections/packedChangeEntries';
-import { afterFilter, type KeysetOrder } from './keysetPage';
+import { cursorValues, keysetPage, type KeysetOrder } from './keysetPage';
 
 /** A value of an order field as the query compares it (a Date for a time). */
 export type StoredOrderValue = string | number | Date;
@@ -64,29 +64,22 @@ export async function changeEntryPage<Row extends AuditEntryDocument>(
     keep?: (entry: Row) => boolean;
   },
 ): Promise<Row[]> {
-  const sort = Object.fromEntries(order.fields.map((field) => [field.name, field.direction]));
   const rows: Row[] = [];
   let documentsAfter = options.after;
   while (rows.length < options.limit) {
     const wanted = options.limit - rows.length;
-    const conditions = [
-      ...((options.filter.$and as FilterQuery<ChangeEntryDocument>[] | undefined) ?? []),
-      ...(documentsAfter ? [afterFilter(order, documentsAfter)] : []),
-    ];
-    const query = { ...options.filter, ...(conditions.length > 0 ? { $and: conditions } : {}) };
-    const documents = await model
-      .find(query)
-      .sort(sort)
-      .limit(wanted)
-      .lean<StoredChangeDocument[]>()
-      .exec();
+    const documents = (await keysetPage(model, order, {
+      filter: options.filter,
+      after: documentsAfter,
+      limit: wanted,
+    })) as unknown as StoredChangeDocument[];
     for (const document of documents) {
       const entries = (unpackChangeEntries(document) as Row[]).filter(
         (entry) =>
           (options.after === null || compareInOrder(order, entry, options.after) > 0) &&
           (options.keep === undefined || options.keep(entry)),
       );
-      entries.sort((a, b) => compareInOrder(order, a, storedPosition(order, b)));
+      entries.sort((a, b) => compareInOrder(order, a, cursorValues(order, b)));
       rows.push(...entries);
     }
     if (documents.length < wanted) break;

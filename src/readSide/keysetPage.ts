@@ -37,12 +37,20 @@ export async function keysetPage<Document, Row>(
   order: KeysetOrder<Row>,
   options: {
     filter: FilterQuery<Document>;
-    after: ReadonlyArray<string | number> | null;
+    /** The order's field values of the row the page follows (a Date for a time field). */
+    after: ReadonlyArray<string | number | Date> | null;
     limit: number;
   },
 ): Promise<Row[]> {
+  // Joined to the filter's own $and (the audit filter's conditions), never in place of it.
   const query = options.after
-    ? { ...options.filter, $and: [afterFilter(order, options.after)] }
+    ? {
+        ...options.filter,
+        $and: [
+          ...((options.filter.$and as unknown[] | undefined) ?? []),
+          afterFilter(order, options.after),
+        ],
+      }
     : options.filter;
   const sort = Object.fromEntries(order.fields.map((field) => [field.name, field.direction]));
   return model

@@ -11,39 +11,32 @@ export interface ColumnView {
   decimals: ReadonlyArray<DecimalString | null> | null;
 }
 
-/** Agencies' current regions and region paths, shared by every view of now of one index. */
-interface CurrentRegions {
-  agencyVersion: number;
-  regions: Array<EffectiveRegion | undefined>;
-  paths: Array<readonly string[] | undefined>;
-  /** Other values derived from an agency's region, by name (see CorpusView.perAgency). */
-  derived: Map<string, unknown[]>;
-}
+/** Values derived from agencies' regions (the region itself, its path, …) by name. */
+type AgencyValues = Map<string, unknown[]>;
 
-const currentRegionsByIndex = new WeakMap<CorpusIndex, CurrentRegions>();
+const currentByIndex = new WeakMap<CorpusIndex, { agencyVersion: number; values: AgencyValues }>();
 
 /**
- * Views of now share one cache of regions until an agency changes (index.agencyVersion): a
+ * Views of now share one set of agency values until an agency changes (index.agencyVersion): a
  * request that filters or groups 20k agencies by region then resolves each once per process,
  * not once per request. A past view keeps its own (regions as of its instant).
  */
-function currentRegionsOf(index: CorpusIndex): CurrentRegions {
-  let current = currentRegionsByIndex.get(index);
+function currentAgencyValues(index: CorpusIndex): AgencyValues {
+  let current = currentByIndex.get(index);
   if (!current || current.agencyVersion !== index.agencyVersion) {
-    current = { agencyVersion: index.agencyVersion, regions: [], paths: [], derived: new Map() };
-    currentRegionsByIndex.set(index, current);
+    current = { agencyVersion: index.agencyVersion, values: new Map() };
+    currentByIndex.set(index, current);
   }
-  return current;
+  return current.values;
 }
 
 export class CorpusView {
   private readonly columns = new Map<string, ColumnView>();
   private statuses: Uint8Array | null = null;
-  private readonly regions = new Map<number, EffectiveRegion>();
-  private readonly paths = new Map<number, readonly string[]>();
-  /** A view of now: the shared cache of current regions, taken at first use. */
-  private current: CurrentRegions | null = null;
-  private readonly derived = new Map<string, unknown[]>();
+  /** Taken at first use: shared by views of now, this view's own for a past instant. */
+  private agencyValues: AgencyValues | null = null;
+  private regions: Array<EffectiveRegion | undefined> | null = null;
+  private paths: Array<readonly string[] | undefined> | null = null;
 
   /** `asOf` in epoch milliseconds; null for now. */
   constructor(
@@ -116,51 +109,43 @@ export class CorpusView {
     return this.cell(key, ordinal)?.value ?? null;
   }
 
-  region(agencyOrdinal: number): EffectiveRegion {
-    if (this.asOf === null) {
-      const current = (this.current ??= currentRegionsOf(this.index));
-      return (current.regions[agencyOrdinal] ??= this.index.regionOf(agencyOrdinal, null));
-    }
-    let region = this.regions.get(agencyOrdinal);
-    if (!region) {
-      region = this.index.regionOf(agencyOrdinal, this.asOf);
-      this.regions.set(agencyOrdinal, region);
-    }
-    return region;
-  }
-
-  /** The codes from the province down to the agency's region; empty when unresolved. */
-  regionPath(agencyOrdinal: number): readonly string[] {
-    if (this.asOf === null) {
-      const current = (this.current ??= currentRegionsOf(this.index));
-      const cached = current.paths[agencyOrdinal];
-      if (cached) return cached;
-    }
-    let path = this.paths.get(agencyOrdinal);
-    if (!path) {
-      const code = this.region(agencyOrdinal).code;
-      path = code ? this.index.tree.path(code).map((division) => division.code) : [];
-      if (this.asOf === null) (this.current as CurrentRegions).paths[agencyOrdinal] = path;
-      else this.paths.set(agencyOrdinal, path);
-    }
-    return path;
-  }
-
-  /**
-   * `derive()` of an agency, once per agency under `name`: for a value that depends only on the
-   * agency's region as this view sees it (a view of now shares it with later views of now until
-   * an agency changes).
-   */
-  perAgency<T>(name: string, agencyOrdinal: number, derive: () => T): T {
-    const byName =
-      this.asOf === null ? (this.current ??= currentRegionsOf(this.index)).derived : this.derived;
+  /** The per-agency values kept under `name` for this view's instant. */
+  private valuesNamed<T>(name: string): Array<T | undefined> {
+    const byName = (this.agencyValues ??=
+      this.asOf === null ? currentAgencyValues(this.index) : new Map());
     let values = byName.get(name);
     if (!values) {
       values = [];
       byName.set(name, values);
     }
-    if (values[agencyOrdinal] === undefined) values[agencyOrdinal] = derive();
-    return values[agencyOrdinal] as T;
+    return values as Array<T | undefined>;
+  }
+
+  region(agencyOrdinal: number): EffectiveRegion {
+    const regions = (this.regions ??= this.valuesNamed<EffectiveRegion>('region'));
+    return (regions[agencyOrdinal] ??= this.index.regionOf(agencyOrdinal, this.asOf));
+  }
+
+  /** The codes from the province down to the agency's region; empty when unresolved. */
+  regionPath(agencyOrdinal: number): readonly string[] {
+    const paths = (this.paths ??= this.valuesNamed<readonly string[]>('regionPath'));
+    let path = paths[agencyOrdinal];
+    if (path === undefined) {
+      const code = this.region(agencyOrdinal).code;
+      path = code ? this.index.tree.path(code).map((division) => division.code) : [];
+      paths[agencyOrdinal] = path;
+    }
+    return path;
+  }
+
+  /**
+   * `derive()` of an agency (an object), once per agency under `name`: for a value that
+   * depends only on the agency's region as this view sees it (a view of now shares it with
+   * later views of now until an agency changes).
+   */
+  perAgency<T extends object>(name: string, agencyOrdinal: number, derive: () => T): T {
+    const values = this.valuesNamed<T>(name);
+    return (values[agencyOrdinal] ??= derive());
   }
 
   /**

@@ -5,7 +5,19 @@
 // ruleStatus, which counts these rules too.
 import { CROSS_YEAR_FIGURE_KEYS, crossYearRuleResults } from '../domain/rules/crossYearRules';
 import type { FigureValues } from '../domain/rules/types';
+import type { CorpusIndex } from './corpusIndex';
 import type { CorpusView } from './corpusView';
+
+/**
+ * Changes whenever what these rules read of the corpus may have changed: a report added, or a
+ * cell of one of CROSS_YEAR_FIGURE_KEYS set (every cell set after an import is recorded in
+ * cellChanges). Edits of other figures leave it, so results kept on it stay right through them.
+ */
+export function crossYearInputsVersion(index: CorpusIndex): string {
+  let changes = 0;
+  for (const key of CROSS_YEAR_FIGURE_KEYS) changes += index.cellChanges.get(key)?.length ?? 0;
+  return `${index.reportCount}:${changes}`;
+}
 
 function crossYearValuesOf(view: CorpusView, ordinal: number): FigureValues {
   const values: Record<string, string | null> = {};

@@ -5,25 +5,33 @@
 //   ~10 ms a report). One query over the small summary documents; MongoDB answers it from the
 //   failedRuleCount index, FerretDB by scanning the summaries.
 // - Cross-year rules depend on last year's report too, so no summary can hold their result:
-//   they are judged over the corpus index (src/corpus/crossYearRuleFailures.ts), once per index
-//   version, and kept for reports whose template has rules (read from their summaries by id).
+//   they are judged over the corpus index (src/corpus/crossYearRuleFailures.ts), again only
+//   when a report or one of the figures they read changed, and kept for reports whose template
+//   has rules (read from their summaries by id).
 import type { ReadModels } from '../../models/readModels';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { CorpusView } from '../corpus/corpusView';
-import { reportsFailingCrossYearRules } from '../corpus/crossYearRuleFailures';
+import {
+  crossYearInputsVersion,
+  reportsFailingCrossYearRules,
+} from '../corpus/crossYearRuleFailures';
 import { templateHasRules } from '../domain/rules/templateRules';
 
 /** Summaries per `$in` (FerretDB answers `$in` of strings from `_id`). */
 const IDS_PER_QUERY = 100;
 
-const crossYearByIndex = new WeakMap<CorpusIndex, { version: number; ids: string[] }>();
+const crossYearByIndex = new WeakMap<CorpusIndex, { version: string; ids: string[] }>();
 
-/** The cross-year failures of the current corpus, judged again only when the index moved. */
+/**
+ * The cross-year failures of the current corpus, judged again only when what the rules read
+ * changed (not on every edit: judging 100k reports is a pass over the whole corpus).
+ */
 function currentCrossYearFailures(view: CorpusView): string[] {
+  const version = crossYearInputsVersion(view.index);
   const memo = crossYearByIndex.get(view.index);
-  if (memo && memo.version === view.index.version) return memo.ids;
+  if (memo && memo.version === version) return memo.ids;
   const ids = reportsFailingCrossYearRules(view);
-  crossYearByIndex.set(view.index, { version: view.index.version, ids });
+  crossYearByIndex.set(view.index, { version, ids });
   return ids;
 }
 

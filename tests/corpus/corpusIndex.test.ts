@@ -6,6 +6,10 @@ import { CorpusIndex } from '../../src/corpus/corpusIndex';
 import { selectReports } from '../../src/corpus/corpusFilter';
 import { metricOf } from '../../src/corpus/corpusMetric';
 import { CorpusView } from '../../src/corpus/corpusView';
+import {
+  crossYearInputsVersion,
+  reportsFailingCrossYearRules,
+} from '../../src/corpus/crossYearRuleFailures';
 import { figureAggregates } from '../../src/corpus/figureAggregates';
 import { rankReports } from '../../src/corpus/reportRanking';
 import { agencySeries, compareYears } from '../../src/corpus/agencySeries';
@@ -202,6 +206,23 @@ describe('corpus index folded from the log (unit)', () => {
     expect(Array.from(selectReports(view, { year: 2024 }))).toEqual(
       all.filter((ordinal) => index.yearOfReport[ordinal] === 2024),
     );
+  });
+
+  it('given carried-over figures that agree, when last year’s carried-forward is edited, then the cross-year inputs change and this year fails; an edit of another figure changes nothing', () => {
+    const { log } = buildLog();
+    const index = indexOf(log);
+    const agency = AGENCIES[0];
+    const before = crossYearInputsVersion(index);
+    expect(reportsFailingCrossYearRules(new CorpusView(index, null))).toEqual([]);
+    log.editFigures(agency, 2024, [{ key: KEY, from: null, to: '7' }]);
+    index.apply(log.events);
+    expect(crossYearInputsVersion(index)).toBe(before);
+    log.editFigures(agency, 2023, [{ key: 't3.carriedForward.total', from: '0', to: '5' }]);
+    index.apply(log.events);
+    expect(crossYearInputsVersion(index)).not.toBe(before);
+    expect(reportsFailingCrossYearRules(new CorpusView(index, null))).toEqual([
+      reportIdFor(agency, 2024),
+    ]);
   });
 
   it('given the change feed read in pages from every cursor, then each event comes exactly once in order', () => {

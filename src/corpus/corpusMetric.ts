@@ -74,14 +74,10 @@ export function metricOf(view: CorpusView, key: string, field = 'key'): CorpusMe
   const evaluate = (ordinal: number): IndicatorValue => {
     let result = cache.get(ordinal);
     if (!result) {
-      const index = view.index;
-      const previous = index.reportOf(
-        index.agencyOfReport[ordinal],
-        index.yearOfReport[ordinal] - 1,
-      );
+      const previous = view.previousYearReport(ordinal);
       result = evaluateFormula(indicator.formula, {
         current: (figureKey) => view.value(figureKey, ordinal),
-        ...(previous !== undefined && view.exists(previous)
+        ...(previous !== undefined
           ? { previousYear: (figureKey: string) => view.value(figureKey, previous) }
           : {}),
       });

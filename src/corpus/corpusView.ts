@@ -53,6 +53,13 @@ export class CorpusView {
     return this.asOf === null || this.index.importedAt[ordinal] <= this.asOf;
   }
 
+  /** The same agency's report of the year before, if it existed at the view's instant. */
+  previousYearReport(ordinal: number): number | undefined {
+    const { index } = this;
+    const previous = index.reportOf(index.agencyOfReport[ordinal], index.yearOfReport[ordinal] - 1);
+    return previous !== undefined && this.exists(previous) ? previous : undefined;
+  }
+
   status(ordinal: number): ReportStatusCode {
     if (this.asOf === null) return this.index.statusOfReport[ordinal] as ReportStatusCode;
     if (!this.statuses) {

@@ -34,9 +34,9 @@ export function reportsFailingCrossYearRules(view: CorpusView): string[] {
   const failing: string[] = [];
   for (let ordinal = 0; ordinal < index.reportCount; ordinal++) {
     if (!view.exists(ordinal)) continue;
-    const previous = index.reportOf(index.agencyOfReport[ordinal], index.yearOfReport[ordinal] - 1);
+    const previous = view.previousYearReport(ordinal);
     // Without last year's report the rules are not assessable: they cannot fail.
-    if (previous === undefined || !view.exists(previous)) continue;
+    if (previous === undefined) continue;
     const results = crossYearRuleResults(
       crossYearValuesOf(view, ordinal),
       crossYearValuesOf(view, previous),

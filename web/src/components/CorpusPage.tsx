@@ -20,6 +20,7 @@ import type { CorpusRoute } from '../state/corpusRoute';
 import { navigate, routeHref } from '../state/route';
 import { CorpusBarChart } from './CorpusBarChart';
 import { CorpusRankTable } from './CorpusRankTable';
+import { ErrorAlert } from './ErrorAlert';
 import { rankCorpusItems, type CorpusBarItem } from './corpusBars';
 
 export interface CorpusPageProps {
@@ -244,11 +245,7 @@ export function CorpusPage({ route }: CorpusPageProps) {
           {route.agencies && <li aria-current="page">各机构</li>}
         </ol>
       </nav>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {years !== null && years.length === 0 && !error && (
         <p class="empty">账本中还没有含此数字的报告。</p>
       )}

@@ -6,17 +6,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchFigureHistory, fetchReport, setFigures } from '../api/documents';
 import { ApiError } from '../api/graphqlClient';
-import {
-  fetchViewerPermissions,
-  proposeChanges,
-  type Proposal,
-  type ViewerPermissions,
-} from '../api/proposals';
+import { proposeChanges, type Proposal } from '../api/proposals';
 import { routeHref } from '../state/route';
 import type { Figure, FigureChange, Report } from '../api/types';
 import { ChangeLine } from './ChangeLine';
 import { newClientMutationId } from './clientMutationId';
+import { ErrorAlert } from './ErrorAlert';
 import { formatValue } from './formatFigure';
+import { useViewerPermissions } from './useViewerPermissions';
 
 export interface FigureEditorProps {
   /** The current report (edits always apply to the current revision). */
@@ -83,22 +80,9 @@ export function FigureEditor({
 
   useEffect(() => setReviewRequired(false), [report.id]);
 
-  // What the token may do for this agency (Query.viewer): a token that may not edit (a
-  // reviewer's, another agency's) is told so instead of offered a form the server refuses.
-  // Until the answer comes (or if it fails) the form is offered and the server decides.
-  const [permissions, setPermissions] = useState<ViewerPermissions | null>(null);
-  const agency = report.agency.name;
-  useEffect(() => {
-    setPermissions(null);
-    if (!token) return;
-    let current = true;
-    fetchViewerPermissions(agency, token)
-      .then((answer) => current && setPermissions(answer))
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [token, agency]);
+  // A token that may not edit (a reviewer's, another agency's) is told so instead of offered a
+  // form the server refuses; until the answer comes the form is offered and the server decides.
+  const permissions = useViewerPermissions(token, report.agency.name);
   const mayNotEdit = permissions !== null && !permissions.canEdit;
 
   const propose = async (newValue: string, why: string) => {
@@ -274,11 +258,7 @@ export function FigureEditor({
           {message}
         </p>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -5,14 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/graphqlClient';
 import { followProposals } from '../api/proposalUpdates';
-import {
-  actorIdOfToken,
-  fetchProposal,
-  fetchViewerPermissions,
-  isPending,
-  type ProposalDetail,
-  type ViewerPermissions,
-} from '../api/proposals';
+import { actorIdOfToken, fetchProposal, isPending, type ProposalDetail } from '../api/proposals';
 import { routeHref, type Route } from '../state/route';
 import { formatTime } from './labels';
 import { PageLoadError } from './PageLoadError';
@@ -22,6 +15,7 @@ import { ProposalReviewForm } from './ProposalReviewForm';
 import { ProposalRules } from './ProposalRules';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
 import { ProposalThreeWay } from './ProposalThreeWay';
+import { useViewerPermissions } from './useViewerPermissions';
 
 export interface ProposalPageProps {
   route: Extract<Route, { name: 'proposal' }>;
@@ -37,7 +31,6 @@ function loadErrorText(failure: unknown): string {
 
 export function ProposalPage({ route, token }: ProposalPageProps) {
   const [proposal, setProposal] = useState<ProposalDetail | null>(null);
-  const [permissions, setPermissions] = useState<ViewerPermissions | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -59,14 +52,7 @@ export function ProposalPage({ route, token }: ProposalPageProps) {
     void reload();
   }, [route.id]);
 
-  const agency = proposal?.agencyName ?? null;
-  useEffect(() => {
-    setPermissions(null);
-    if (!token || !agency) return;
-    fetchViewerPermissions(agency)
-      .then(setPermissions)
-      .catch(() => setPermissions(null));
-  }, [token, agency]);
+  const permissions = useViewerPermissions(token, proposal?.agencyName ?? null);
 
   const reportId = proposal?.report?.id ?? null;
   useEffect(() => {

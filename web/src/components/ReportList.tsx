@@ -4,6 +4,7 @@ import { fetchAgencies, fetchReports } from '../api/documents';
 import { ApiError } from '../api/graphqlClient';
 import type { Agency, ReportSummary } from '../api/types';
 import { navigate, routeHref, type Route } from '../state/route';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface ReportListProps {
   route: Extract<Route, { name: 'list' }>;
@@ -150,11 +151,7 @@ export function ReportList({ route }: ReportListProps) {
           只看勾稽关系未通过的报告
         </label>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          无法读取报告列表：{error}
-        </p>
-      )}
+      <ErrorAlert error={error && `无法读取报告列表：${error}`} />
       {reports === null && !error && <p role="status">正在读取…</p>}
       {reports !== null && (
         <table
